@@ -1,0 +1,30 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let package = Package(
+    name: "cuiscope",
+    products: [
+        .executable(name: "cuiscope", targets: ["cuiscope"]),
+        .library(name: "CUIScope", targets: ["CUIScope"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CLibXML2", pkgConfig: "libxml-2.0",
+            providers: [.apt(["libxml2-dev"]), .brew(["libxml2"])]),
+        .target(
+            name: "CUIScope",
+            dependencies: ["CLibXML2", .product(name: "Yams", package: "Yams")]),
+        .executableTarget(
+            name: "cuiscope",
+            dependencies: ["CUIScope", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
+        .testTarget(
+            name: "CUIScopeTests",
+            dependencies: ["CUIScope"],
+            resources: [.copy("Fixtures"), .copy("Golden")]),
+    ],
+    swiftLanguageModes: [.v6]
+)

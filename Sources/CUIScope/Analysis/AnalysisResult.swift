@@ -1,0 +1,117 @@
+/// The outcome for one asset: computed category, what the organisation declared, every
+/// label that applies and the reasons with evidence.
+public struct AssetResult: Sendable, Hashable {
+    public var id: String
+    public var name: String
+    public var addresses: [String]
+    public var kind: AssetKind
+    public var zone: String?
+    public var category: Category
+    public var declared: Category?
+    /// All categories that apply, primary first.
+    public var labels: [Category]
+    public var reasons: [Reason]
+    public var location: SourceLocation
+
+    public init(id: String, name: String, addresses: [String], kind: AssetKind, zone: String?, category: Category,
+                declared: Category?, labels: [Category], reasons: [Reason], location: SourceLocation) {
+        self.id = id
+        self.name = name
+        self.addresses = addresses
+        self.kind = kind
+        self.zone = zone
+        self.category = category
+        self.declared = declared
+        self.labels = labels
+        self.reasons = reasons
+        self.location = location
+    }
+}
+
+/// A finding from the catalogue of SCOPING.md §8 (stable ids).
+public struct Finding: Sendable, Hashable {
+    public var id: String
+    public var severity: Severity
+    /// The tool could not decide; an assessor must (SCOPING.md §0 [U]).
+    public var review: Bool
+    public var title: String
+    public var assets: [String]
+    public var message: String
+    public var evidence: [Evidence]
+    public var remediation: String
+    /// The rule basis (regulation, guide) in short.
+    public var basis: String
+    /// Where a code-scanning UI should point (the rule's file and line), when one place is the cause.
+    public var primaryLocation: SourceLocation?
+
+    public init(id: String, severity: Severity, review: Bool = false, title: String, assets: [String], message: String,
+                evidence: [Evidence], remediation: String, basis: String, primaryLocation: SourceLocation? = nil) {
+        self.id = id
+        self.severity = severity
+        self.review = review
+        self.title = title
+        self.assets = assets
+        self.message = message
+        self.evidence = evidence
+        self.remediation = remediation
+        self.basis = basis
+        self.primaryLocation = primaryLocation
+    }
+
+    /// A stable identity for diffs, waivers and SARIF fingerprints: id + assets + primary place.
+    public var fingerprint: String {
+        ([id] + assets.sorted() + [primaryLocation.map { "\($0.file):\($0.line)" } ?? ""]).joined(separator: "|")
+    }
+}
+
+/// One input file as read, for the report's provenance section.
+public struct InputSummary: Sendable, Hashable {
+    public var file: String
+    /// `inventory-csv`, `inventory-json`, `native-rules`, `panos`, …
+    public var format: String
+    /// Objects read (assets, rules, flows).
+    public var records: Int
+    /// Rows/rules/records skipped, each with its location.
+    public var skipped: [Diagnostic]
+    public var counts: [String: Int]
+
+    public init(file: String, format: String, records: Int, skipped: [Diagnostic] = [], counts: [String: Int] = [:]) {
+        self.file = file
+        self.format = format
+        self.records = records
+        self.skipped = skipped
+        self.counts = counts
+    }
+}
+
+/// Everything `analyze` concluded; renderers only read it.
+public struct AnalysisResult: Sendable {
+    public var level: CMMCLevel
+    public var organisation: String?
+    public var assets: [AssetResult]
+    public var findings: [Finding]
+    public var inputs: [InputSummary]
+    /// The scope file's justified allowlist, echoed for the assessor.
+    public var allowlist: [AllowlistEntry]
+    /// The FedRAMP Marketplace snapshot date used, if any.
+    public var marketplaceSnapshot: String?
+    /// Data-capable edges behind the conclusions (examples per asset, deterministic order).
+    public var edges: [Edge]
+
+    public init(level: CMMCLevel, organisation: String?, assets: [AssetResult], findings: [Finding],
+                inputs: [InputSummary], allowlist: [AllowlistEntry], marketplaceSnapshot: String?, edges: [Edge]) {
+        self.level = level
+        self.organisation = organisation
+        self.assets = assets
+        self.findings = findings
+        self.inputs = inputs
+        self.allowlist = allowlist
+        self.marketplaceSnapshot = marketplaceSnapshot
+        self.edges = edges
+    }
+
+    /// Assets per category token, every token present (zero included).
+    public var categoryCounts: [(Category, Int)] {
+        Category.allCases.map { c in (c, assets.filter { $0.category == c }.count) }
+    }
+}

@@ -1,0 +1,213 @@
+import Foundation
+internal import CLibXML2
+
+/// The one place that calls libxml2. Streams a file through `xmlTextReader` with the
+/// network off, no DTD loading and no entity substitution, so a hostile export can neither
+/// fetch external entities nor expand a billion laughs; entity references stay unexpanded
+/// and are reported.
+///
+/// Two ways to read: ``document(_:)`` builds one ``XMLElement`` tree (firewall configs, which
+/// need random access to objects), and ``stream(_:skip:select:handle:)`` materialises only
+/// the selected record elements one at a time (flow logs: constant memory in the record count).
+public enum XMLReader {
+    /// libxml2 options: no network, no DTD load, no entity substitution, CDATA as text,
+    /// no `XML_PARSE_HUGE` (keeps libxml2's own size and depth limits).
+    static let options: Int32 = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOCDATA.rawValue
+        | XML_PARSE_COMPACT.rawValue | XML_PARSE_NOWARNING.rawValue)
+
+    /// What a streaming caller decides for each element start.
+    public enum Selection {
+        /// Not a record: keep walking into it.
+        case descend
+        /// A record: build its subtree and hand it to the handler.
+        case record
+        /// Skip this subtree entirely (multi-MB content previews, certificates).
+        case skip
+    }
+
+    /// Reads a whole document into a tree.
+    /// - Parameter skip: element names whose subtrees are not kept.
+    /// - Throws: ``InputError`` naming file:line:column on malformed XML or unreadable files.
+    public static func document(_ path: String, displayName: String? = nil, skip: Set<String> = []) throws(InputError)
+        -> XMLElement
+    {
+        var root: XMLElement?
+        try stream(path, displayName: displayName, select: { names in
+            if names.count == 1 { return .record }
+            return .descend
+        }, skipNames: skip) { el in root = el }
+        guard let root else { throw InputError(SourceLocation(file: displayName ?? path, line: 1), "no root element") }
+        return root
+    }
+
+    /// Streams a file, calling `handle` with each element for which `select` answers `.record`.
+    /// - Parameters:
+    ///   - select: called at each element start with the path of local names from the root
+    ///     (the element itself last); not called inside a record.
+    ///   - skipNames: element names skipped wherever they appear inside a record.
+    public static func stream(
+        _ path: String, displayName: String? = nil, select: ([String]) -> Selection, skipNames: Set<String> = [],
+        handle: (XMLElement) throws(InputError) -> Void
+    ) throws(InputError) {
+        let file = displayName ?? path
+        guard FileManager.default.isReadableFile(atPath: path) else {
+            throw InputError(SourceLocation(file: file, line: 0), "cannot read file")
+        }
+        guard let reader = xmlReaderForFile(path, nil, options) else {
+            throw InputError(SourceLocation(file: file, line: 0), "cannot open file as XML")
+        }
+        defer { xmlFreeTextReader(reader) }
+        let errors = ErrorBox(file: file)
+        let boxPtr = Unmanaged.passUnretained(errors).toOpaque()
+        xmlTextReaderSetStructuredErrorHandler(reader, { ctx, err in
+            guard let ctx, let err else { return }
+            let box = Unmanaged<ErrorBox>.fromOpaque(ctx).takeUnretainedValue()
+            box.record(err.pointee)
+        }, boxPtr)
+        defer { withExtendedLifetime(errors) {} }
+
+        var names = InternTable()
+        var pathNames: [String] = []
+        // Open elements of the record being built (empty when outside a record).
+        var stack: [XMLElement] = []
+        var recordDepth = -1
+        var entityWarned = false
+
+        while true {
+            let ret = xmlTextReaderRead(reader)
+            if ret == 0 { break }
+            if ret < 0 || errors.fatal != nil {
+                throw InputError([errors.fatal ?? Diagnostic.error(
+                    SourceLocation(file: file, line: Int(xmlTextReaderGetParserLineNumber(reader)),
+                                   column: Int(xmlTextReaderGetParserColumnNumber(reader))),
+                    "malformed XML")])
+            }
+            let type = xmlTextReaderNodeType(reader)
+            switch type {
+            case Int32(XML_READER_TYPE_ELEMENT.rawValue):
+                let name = names.string(xmlTextReaderConstLocalName(reader))
+                let depth = Int(xmlTextReaderDepth(reader))
+                let isEmpty = xmlTextReaderIsEmptyElement(reader) == 1
+                let loc = SourceLocation(file: file, line: Int(xmlTextReaderGetParserLineNumber(reader)),
+                                         column: Int(xmlTextReaderGetParserColumnNumber(reader)))
+                if stack.isEmpty {
+                    while pathNames.count > depth { pathNames.removeLast() }
+                    pathNames.append(name)
+                    switch select(pathNames) {
+                    case .skip:
+                        if !isEmpty { _ = xmlTextReaderNext(reader) }
+                        pathNames.removeLast()
+                        // xmlTextReaderNext already moved to the sibling; re-dispatch it.
+                        continue
+                    case .descend:
+                        if isEmpty { pathNames.removeLast() }
+                        continue
+                    case .record:
+                        let el = XMLElement(name: name, attributes: readAttributes(reader, &names), location: loc)
+                        if isEmpty {
+                            pathNames.removeLast()
+                            try handle(el)
+                        } else {
+                            stack = [el]
+                            recordDepth = depth
+                        }
+                    }
+                } else {
+                    if skipNames.contains(name) {
+                        if !isEmpty { _ = xmlTextReaderNext(reader) }
+                        continue
+                    }
+                    let el = XMLElement(name: name, attributes: readAttributes(reader, &names), location: loc)
+                    stack[stack.count - 1].append(el)
+                    if !isEmpty { stack.append(el) }
+                }
+            case Int32(XML_READER_TYPE_END_ELEMENT.rawValue):
+                if !stack.isEmpty {
+                    let done = stack.removeLast()
+                    if stack.isEmpty {
+                        let depth = Int(xmlTextReaderDepth(reader))
+                        precondition(depth == recordDepth)
+                        pathNames.removeLast()
+                        try handle(done)
+                    }
+                } else if !pathNames.isEmpty {
+                    pathNames.removeLast()
+                }
+            case Int32(XML_READER_TYPE_TEXT.rawValue), Int32(XML_READER_TYPE_CDATA.rawValue),
+                Int32(XML_READER_TYPE_SIGNIFICANT_WHITESPACE.rawValue):
+                if let top = stack.last, let v = xmlTextReaderConstValue(reader) {
+                    top.rawText += String(cString: v)
+                }
+            case Int32(XML_READER_TYPE_ENTITY_REFERENCE.rawValue):
+                if !entityWarned {
+                    entityWarned = true
+                    errors.warnings.append(.warning(
+                        SourceLocation(file: file, line: Int(xmlTextReaderGetParserLineNumber(reader))),
+                        "entity reference left unexpanded (entity expansion is disabled)"))
+                }
+            default:
+                break
+            }
+        }
+        if let fatal = errors.fatal { throw InputError([fatal]) }
+        if !stack.isEmpty {
+            throw InputError(SourceLocation(file: file, line: stack[0].location.line), "unexpected end of file inside <\(stack[0].name)>")
+        }
+    }
+
+    /// Checks well-formedness only, reporting the first fatal error (for `validate`).
+    public static func checkWellFormed(_ path: String, displayName: String? = nil) -> [Diagnostic] {
+        do {
+            try stream(path, displayName: displayName, select: { _ in .descend }) { _ in }
+            return []
+        } catch {
+            return error.diagnostics
+        }
+    }
+
+    private static func readAttributes(_ reader: xmlTextReaderPtr, _ names: inout InternTable)
+        -> [(name: String, value: String)]
+    {
+        var out: [(name: String, value: String)] = []
+        guard xmlTextReaderHasAttributes(reader) == 1 else { return out }
+        while xmlTextReaderMoveToNextAttribute(reader) == 1 {
+            if xmlTextReaderIsNamespaceDecl(reader) == 1 { continue }
+            let n = names.string(xmlTextReaderConstLocalName(reader))
+            let v = xmlTextReaderConstValue(reader).map { String(cString: $0) } ?? ""
+            out.append((n, v))
+        }
+        _ = xmlTextReaderMoveToElement(reader)
+        return out
+    }
+}
+
+/// libxml2 interns names in a dictionary, so the pointer identifies the name: convert each
+/// distinct name to a Swift string once.
+private struct InternTable {
+    var table: [UnsafePointer<xmlChar>: String] = [:]
+    mutating func string(_ p: UnsafePointer<xmlChar>?) -> String {
+        guard let p else { return "" }
+        if let s = table[p] { return s }
+        let s = String(cString: p)
+        table[p] = s
+        return s
+    }
+}
+
+/// Receives libxml2's structured errors; keeps the first fatal one with its location.
+private final class ErrorBox {
+    let file: String
+    var fatal: Diagnostic?
+    var warnings: [Diagnostic] = []
+    init(file: String) { self.file = file }
+
+    func record(_ e: xmlError) {
+        let message = e.message.map { String(cString: $0).trimmingCharacters(in: .whitespacesAndNewlines) } ?? "XML error"
+        let loc = SourceLocation(file: file, line: Int(e.line), column: Int(e.int2))
+        if e.level.rawValue >= XML_ERR_ERROR.rawValue {
+            if fatal == nil { fatal = .error(loc, "malformed XML: \(message)") }
+        } else {
+            warnings.append(.warning(loc, message))
+        }
+    }
+}

@@ -1,0 +1,33 @@
+/// A network zone: a named set of subnets, from the scope file or a firewall's interfaces.
+public struct Zone: Sendable, Hashable {
+    public var name: String
+    /// The zone's subnets; each subnet is one unfiltered segment (`sameSegment` adjacency).
+    public var subnets: [Subnet]
+    public var isEnclave: Bool
+
+    public init(name: String, subnets: [Subnet] = [], isEnclave: Bool = false) {
+        self.name = name
+        self.subnets = subnets
+        self.isEnclave = isEnclave
+    }
+
+    public var addresses: AddressSet { subnets.reduce(AddressSet()) { $0.union($1.addresses) } }
+}
+
+/// One subnet of a zone: an L2/L3 segment whose members reach each other without a firewall.
+public struct Subnet: Sendable, Hashable {
+    /// As written (`10.50.1.0/24`).
+    public var text: String
+    public var addresses: AddressSet
+    /// Where it was declared (scope file line, firewall interface).
+    public var location: SourceLocation
+    /// The interface or scope entry that declared it, for evidence.
+    public var origin: String
+
+    public init(text: String, addresses: AddressSet, location: SourceLocation, origin: String) {
+        self.text = text
+        self.addresses = addresses
+        self.location = location
+        self.origin = origin
+    }
+}

@@ -1,0 +1,72 @@
+/// One problem found in an input, reported as `file:line:column: error: message`.
+///
+/// Messages name the element or column that is wrong and what was expected, never the
+/// surrounding content: firewall exports carry password hashes and keys (DESIGN.md).
+public struct Diagnostic: Hashable, Sendable, Codable, CustomStringConvertible, Comparable {
+    public enum Severity: String, Sendable, Codable, Comparable {
+        case error, warning, note
+        private var rank: Int { self == .error ? 0 : self == .warning ? 1 : 2 }
+        public static func < (a: Severity, b: Severity) -> Bool { a.rank < b.rank }
+    }
+
+    public var severity: Severity
+    public var location: SourceLocation
+    public var message: String
+
+    public init(_ severity: Severity, _ location: SourceLocation, _ message: String) {
+        self.severity = severity
+        self.location = location
+        self.message = message
+    }
+
+    public static func error(_ location: SourceLocation, _ message: String) -> Diagnostic {
+        Diagnostic(.error, location, message)
+    }
+
+    public static func warning(_ location: SourceLocation, _ message: String) -> Diagnostic {
+        Diagnostic(.warning, location, message)
+    }
+
+    public var description: String {
+        let where_ = location.column > 0 ? "\(location.file):\(location.line):\(location.column)"
+            : "\(location.file):\(location.line):0"
+        return "\(where_): \(severity.rawValue): \(message)"
+    }
+
+    public static func < (a: Diagnostic, b: Diagnostic) -> Bool {
+        (a.location, a.severity, a.message) < (b.location, b.severity, b.message)
+    }
+}
+
+/// Bad input: the run stops with exit code 2 and every listed problem is printed.
+public struct InputError: Error, Sendable, CustomStringConvertible {
+    public var diagnostics: [Diagnostic]
+
+    public init(_ diagnostics: [Diagnostic]) { self.diagnostics = diagnostics }
+    public init(_ location: SourceLocation, _ message: String) { self.diagnostics = [.error(location, message)] }
+
+    public var description: String { diagnostics.map(\.description).joined(separator: "\n") }
+}
+
+/// Collects diagnostics while a parser keeps going, so that one run reports every problem.
+public struct DiagnosticLog: Sendable {
+    public private(set) var entries: [Diagnostic] = []
+    public init() {}
+
+    public mutating func error(_ location: SourceLocation, _ message: String) {
+        entries.append(.error(location, message))
+    }
+    public mutating func warning(_ location: SourceLocation, _ message: String) {
+        entries.append(.warning(location, message))
+    }
+    public mutating func append(_ d: Diagnostic) { entries.append(d) }
+    public mutating func append(contentsOf ds: [Diagnostic]) { entries.append(contentsOf: ds) }
+
+    public var errors: [Diagnostic] { entries.filter { $0.severity == .error } }
+    public var hasErrors: Bool { entries.contains { $0.severity == .error } }
+
+    /// Throws the collected errors (with the warnings beside them) when there is any.
+    public func throwIfErrors() throws(InputError) {
+        if hasErrors { throw InputError(entries.sorted()) }
+    }
+}
