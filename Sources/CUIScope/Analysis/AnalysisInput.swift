@@ -1,0 +1,27 @@
+/// Everything `analyze` reads, already parsed: the Analysis layer never touches files.
+public struct AnalysisInput: Sendable {
+    public var inventories: [Inventory]
+    public var ruleSets: [RuleSet]
+    public var flowLogs: [FlowLog]
+    public var scope: ScopeConfig?
+    /// The level asked on the command line; falls back to the scope file's, then 2.
+    public var level: CMMCLevel?
+    public var marketplace: Marketplace?
+    /// Examples of paths kept per asset as evidence.
+    public var examplesPerAsset: Int
+
+    public init(inventories: [Inventory], ruleSets: [RuleSet] = [], flowLogs: [FlowLog] = [], scope: ScopeConfig? = nil,
+                level: CMMCLevel? = nil, marketplace: Marketplace? = nil, examplesPerAsset: Int = 3) {
+        self.inventories = inventories
+        self.ruleSets = ruleSets
+        self.flowLogs = flowLogs
+        self.scope = scope
+        self.level = level
+        self.marketplace = marketplace
+        self.examplesPerAsset = examplesPerAsset
+    }
+
+    public var effectiveLevel: CMMCLevel { level ?? scope?.level ?? .two }
+    public var assets: [Asset] { inventories.flatMap(\.assets) }
+    public var enforcementPoints: [EnforcementPoint] { ruleSets.flatMap(\.enforcementPoints) }
+}

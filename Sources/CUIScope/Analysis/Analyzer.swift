@@ -1,0 +1,102 @@
+/// The end-to-end scoping analysis: place assets in zones, compute data-capable connectivity
+/// to and from CUI assets (rules, segments, observed flows), classify every asset by the
+/// decision procedure, and raise the network-level findings. Pure: inputs in, result out.
+public enum Analyzer {
+    public static func run(_ input: AnalysisInput) -> AnalysisResult {
+        let level = input.effectiveLevel
+        let assets = input.assets
+        let eps = input.enforcementPoints
+        let topology = Topology(zones: input.scope?.zones ?? [], enforcementPoints: eps)
+        let endpoints = assets.map { topology.place(asset: $0) }
+        let allowlist = input.scope?.protocolAllowlist ?? []
+        let engine = ReachabilityEngine(topology: topology, allowlist: allowlist)
+
+        // Targets of step 7: every asset that handles CUI or is declared cui (not Government-operated).
+        let targets = Set(assets.indices.filter { i in
+            let a = assets[i]
+            return !a.governmentOperated && (a.handlesCUI || a.declared == .cui)
+        })
+        var enclave = input.scope?.enclave ?? []
+        if enclave.isEmpty {
+            for i in targets { for ep in endpoints[i] { if let z = ep.zone { enclave.insert(z) } } }
+        }
+        var membersByZone: [String: [Int]] = [:]
+        for (i, list) in endpoints.enumerated() {
+            for z in Set(list.compactMap(\.zone)) { membersByZone[z, default: []].append(i) }
+        }
+
+        let connectivity = engine.connectivity(assets: assets, endpoints: endpoints, targets: targets,
+                                               examplesPerAsset: input.examplesPerAsset)
+        let index = AddressIndex(assets: assets)
+        let observed = ObservedTraffic(flowLogs: input.flowLogs, assets: assets, index: index, targets: targets)
+
+        // Relays (jump hosts, VPN gateways) that reach CUI: who reaches them, for SCOPE-IND-07.
+        let relays = Set(assets.indices.filter { i in
+            !targets.contains(i) && assets[i].functions.contains { $0.isRelay }
+                && ((connectivity[i]?.peers ?? 0) > 0 || observed.edges[i] != nil)
+        })
+        let relayConnectivity = relays.isEmpty ? [:] : engine.connectivity(
+            assets: assets, endpoints: endpoints, targets: relays.union(targets), examplesPerAsset: 1
+        ).filter { i, c in
+            // Keep only assets whose sole connections go to relays.
+            (connectivity[i]?.peers ?? 0) == 0 && observed.edges[i] == nil && !relays.contains(i) && c.peers > 0
+        }
+
+        let graph = ScopeGraph(assets: assets, endpoints: endpoints, enclaveZones: enclave, targets: targets,
+                               connectivity: connectivity, observed: observed, relayConnectivity: relayConnectivity,
+                               membersByZone: membersByZone)
+        let classifier = Classifier(level: level, graph: graph, marketplace: input.marketplace)
+        var results: [AssetResult] = []
+        var findings: [Finding] = []
+        var categories: [Category] = []
+        results.reserveCapacity(assets.count)
+        for i in assets.indices {
+            let o = classifier.classify(i)
+            categories.append(o.category)
+            findings += o.findings
+            let a = assets[i]
+            results.append(AssetResult(
+                id: a.id, name: a.name, addresses: a.addressTexts, kind: a.kind, zone: graph.zones(of: i).first,
+                category: o.category, declared: a.declared, labels: o.labels, reasons: o.reasons, location: a.location))
+        }
+
+        findings += BoundaryRuleFindings.findings(enforcementPoints: eps, enclaveZones: enclave)
+        if level != .one {
+            findings += SegmentFindings.findings(graph: graph, categories: categories)
+            findings += TrafficFindings.unknownPeers(graph: graph, index: index)
+        }
+        findings += TrafficFindings.unauthorizedFlows(graph: graph, engine: eps.isEmpty ? nil : engine, index: index,
+                                                      categories: categories)
+        findings += TrafficFindings.indirectPaths(graph: graph, categories: categories)
+
+        var inputs: [InputSummary] = input.inventories.map {
+            InputSummary(file: $0.source, format: "inventory", records: $0.assets.count, skipped: $0.skipped)
+        }
+        inputs += input.ruleSets.map {
+            InputSummary(file: $0.source, format: $0.enforcementPoints.first?.vendor ?? "rules",
+                         records: $0.enforcementPoints.reduce(0) { $0 + $1.rules.count },
+                         skipped: $0.diagnostics, counts: $0.counts)
+        }
+        inputs += input.flowLogs.map {
+            InputSummary(file: $0.source, format: "flows", records: $0.recordCount, skipped: $0.skipped)
+        }
+        var edges: [Edge] = []
+        for i in assets.indices { edges += graph.edges(of: i) }
+
+        return AnalysisResult(
+            level: level, organisation: input.scope?.organisation,
+            assets: results.sorted { $0.id < $1.id },
+            findings: findings.sorted(by: Analyzer.findingOrder),
+            inputs: inputs, allowlist: allowlist, marketplaceSnapshot: input.marketplace?.snapshotDate,
+            edges: edges)
+    }
+
+    /// Severity first, then id, then the first asset, then the message: a stable, readable order.
+    static func findingOrder(_ a: Finding, _ b: Finding) -> Bool {
+        if a.severity != b.severity { return a.severity > b.severity }
+        if a.id != b.id { return a.id < b.id }
+        let aa = a.assets.first ?? "", ba = b.assets.first ?? ""
+        if aa != ba { return aa < ba }
+        return a.message < b.message
+    }
+}

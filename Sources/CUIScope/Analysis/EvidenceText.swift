@@ -1,0 +1,50 @@
+import Foundation
+
+/// Turns edges, hops and flow records into evidence an assessor can check, in plain words.
+enum EvidenceText {
+    static func hop(_ h: PathHop, services: ServiceSet? = nil) -> Evidence {
+        let svc = services.map { " (\($0.summary))" } ?? ""
+        let verb = h.action == .allow ? "allows" : "blocks"
+        let what = h.rule.map { "rule '\($0)'" } ?? "default rule '\(h.defaultName ?? "default")'"
+        var text = "\(h.enforcementPoint): \(what) \(verb) \(h.fromZone) → \(h.toZone)\(svc)"
+        if !h.notes.isEmpty { text += "; " + h.notes.joined(separator: "; ") }
+        return Evidence(kind: h.rule == nil ? "default-rule" : "rule", text: text, location: h.location,
+                        rule: h.ruleLabel, enforcementPoint: h.enforcementPoint)
+    }
+
+    static func flow(_ f: Flow) -> Evidence {
+        var text = "observed \(IPProtocol.name(f.proto))"
+        if let p = f.destinationPort { text += "/\(p)" }
+        text += " \(f.source) → \(f.destination), \(f.count) record\(f.count == 1 ? "" : "s"), \(f.bytes) bytes"
+        if let a = f.firstSeen { text += ", \(timestamp(a))" }
+        if let b = f.lastSeen, b != f.firstSeen { text += " to \(timestamp(b))" }
+        if f.action == .deny { text += ", denied" }
+        if let r = f.rule { text += ", rule '\(r)'" }
+        if let d = f.device { text += " on \(d)" }
+        return Evidence(kind: "flow", text: text, location: f.location, rule: f.rule, enforcementPoint: f.device)
+    }
+
+    /// Evidence for one edge, with the peer named.
+    static func edge(_ e: Edge) -> [Evidence] {
+        let ends = "\(e.from)\(e.fromAddress.map { " (\($0))" } ?? "") → \(e.to)\(e.toAddress.map { " (\($0))" } ?? "")"
+        switch e.kind {
+        case .sameSegment:
+            return [Evidence(kind: "segment", text: "\(ends): same unfiltered segment \(e.segment ?? "?"), no enforcement point between them")]
+        case .permit:
+            let head = Evidence(kind: "route", text: "\(ends): permitted \(e.services.summary) across \(e.hops.count) enforcement point\(e.hops.count == 1 ? "" : "s")")
+            return [head] + e.hops.map { hop($0, services: nil) }
+        case .observed:
+            return e.flows.prefix(3).map(flow)
+        }
+    }
+
+    static func timestamp(_ t: Double) -> String {
+        let f = ISO8601DateFormatter()
+        f.formatOptions = [.withInternetDateTime]
+        return f.string(from: Date(timeIntervalSince1970: t))
+    }
+
+    static func inventory(_ a: Asset) -> Evidence {
+        Evidence(kind: "inventory", text: "inventory row for \(a.id)", location: a.location)
+    }
+}

@@ -1,0 +1,56 @@
+/// SCOPE-FLOW-04, DOC-14 and CLOUD-05 from observed traffic; SCOPE-IND-07 from relay paths.
+enum TrafficFindings {
+    /// Observed allowed flows to or from CUI assets that the current rules do not permit.
+    static func unauthorizedFlows(graph: ScopeGraph, engine: ReachabilityEngine?, index: AddressIndex,
+                                  categories: [Category]) -> [Finding] {
+        guard let engine else { return [] }
+        var out: [Finding] = []
+        for key in graph.observed.cuiFlows.keys.sorted() {
+            guard let f = graph.observed.cuiFlows[key] else { continue }
+            let svc = ServiceSet.ports(f.proto, f.destinationPort ?? 0, f.destinationPort ?? 0)
+            let answer = engine.evaluate(source: f.source, destination: f.destination, services: svc)
+            if answer.decision == .allow { continue }
+            let ids = [f.source, f.destination].compactMap { index.owner(of: $0) }
+            let outside = ids.contains { !categories[$0].isInScope }
+            let hops = answer.breakdown.first?.hops ?? []
+            out.append(FindingCatalog.unauthorizedFlow.make(
+                assets: ids.map { graph.assets[$0].id },
+                message: "Observed \(IPProtocol.name(f.proto))/\(f.destinationPort ?? 0) \(f.source) → \(f.destination) (\(f.count) record\(f.count == 1 ? "" : "s")) is not permitted by the current rules\(hops.last.map { ": \($0.ruleLabel) on \($0.enforcementPoint) denies it" } ?? "").",
+                evidence: [EvidenceText.flow(f)] + hops.map { EvidenceText.hop($0) },
+                severity: outside ? .high : .medium, primaryLocation: f.location))
+        }
+        return out
+    }
+
+    /// Addresses that no inventory row covers exchanging traffic with CUI assets.
+    static func unknownPeers(graph: ScopeGraph, index: AddressIndex) -> [Finding] {
+        var byAddress: [UInt128: [Flow]] = [:]
+        for key in graph.observed.unknownPeers.keys.sorted() {
+            guard let f = graph.observed.unknownPeers[key] else { continue }
+            let unknown = index.owner(of: f.source) == nil ? f.source : f.destination
+            byAddress[unknown.value, default: []].append(f)
+        }
+        return byAddress.keys.sorted().compactMap { addr in
+            guard let flows = byAddress[addr] else { return nil }
+            let known = flows.compactMap { index.owner(of: $0.source) ?? index.owner(of: $0.destination) }
+            let cuiIDs = Array(Set(known.map { graph.assets[$0].id })).sorted()
+            return FindingCatalog.documentationGap.make(
+                assets: cuiIDs, message: "\(IPAddress(value: addr)) exchanges traffic with CUI asset\(cuiIDs.count == 1 ? "" : "s") \(cuiIDs.joined(separator: ", ")) but is in no inventory: an unknown asset in scope.",
+                evidence: flows.prefix(5).map(EvidenceText.flow), primaryLocation: flows.first?.location)
+        }
+    }
+
+    /// Assets with no direct path that reach a relay (jump host, VPN gateway) which reaches CUI.
+    static func indirectPaths(graph: ScopeGraph, categories: [Category]) -> [Finding] {
+        var out: [Finding] = []
+        for i in graph.relayConnectivity.keys.sorted() {
+            guard let c = graph.relayConnectivity[i], c.peers > 0, !categories[i].isInScope else { continue }
+            let a = graph.assets[i]
+            let relay = c.edges.first.map { $0.from == a.id ? $0.to : $0.from } ?? "a relay"
+            out.append(FindingCatalog.indirectPath.make(
+                assets: [a.id], message: "\(a.id) has no direct path to CUI assets, but reaches the application relay \(relay), which does; CMMC has no transitive rule, so the assessor decides.",
+                evidence: c.edges.prefix(2).flatMap(EvidenceText.edge)))
+        }
+        return out
+    }
+}

@@ -1,0 +1,89 @@
+/// Reads every input of an analysis and gathers all problems before failing, so that one run
+/// lists every bad row and rule (DESIGN.md: invalid values stop the analysis with exit 2 and
+/// every problem listed, unless `--lenient`).
+public struct InputPaths: Sendable {
+    public var inventories: [String]
+    public var rules: [String]
+    public var flows: [String]
+    public var scope: String?
+    public var fedramp: String?
+    public var inventoryFormat: InventoryFormat?
+    public var mappings: [String: String]
+    public var lenient: Bool
+    public var strictFlows: Bool
+    public var level: CMMCLevel?
+
+    public init(inventories: [String] = [], rules: [String] = [], flows: [String] = [], scope: String? = nil,
+                fedramp: String? = nil, inventoryFormat: InventoryFormat? = nil, mappings: [String: String] = [:],
+                lenient: Bool = false, strictFlows: Bool = false, level: CMMCLevel? = nil) {
+        self.inventories = inventories
+        self.rules = rules
+        self.flows = flows
+        self.scope = scope
+        self.fedramp = fedramp
+        self.inventoryFormat = inventoryFormat
+        self.mappings = mappings
+        self.lenient = lenient
+        self.strictFlows = strictFlows
+        self.level = level
+    }
+}
+
+public enum InputLoader {
+    /// Loads and cross-checks all inputs.
+    /// - Throws: ``InputError`` with every problem found in any file.
+    public static func load(_ p: InputPaths) throws(InputError) -> AnalysisInput {
+        var log = DiagnosticLog()
+        var inventories: [Inventory] = []
+        var ruleSets: [RuleSet] = []
+        var flowLogs: [FlowLog] = []
+        var scope: ScopeConfig?
+        var marketplace: Marketplace?
+
+        if let s = p.scope {
+            do { scope = try ScopeFileParser.read(path: s, displayName: s) } catch { log.append(contentsOf: error.diagnostics) }
+        }
+        for path in p.inventories {
+            do {
+                inventories.append(try InventoryReader.read(path: path, displayName: path, format: p.inventoryFormat,
+                                                            mappings: p.mappings, lenient: p.lenient))
+            } catch { log.append(contentsOf: error.diagnostics) }
+        }
+        for path in p.rules {
+            do { ruleSets.append(try RulesReader.read(path: path, displayName: path, lenient: p.lenient)) } catch {
+                log.append(contentsOf: error.diagnostics)
+            }
+        }
+        for path in p.flows {
+            do { flowLogs.append(try FlowsReader.read(path: path, displayName: path, strict: p.strictFlows)) } catch {
+                log.append(contentsOf: error.diagnostics)
+            }
+        }
+        if let m = p.fedramp {
+            do { marketplace = try FedRAMPMarketplaceParser.read(path: m, displayName: m) } catch {
+                log.append(contentsOf: error.diagnostics)
+            }
+        }
+        // Asset ids are unique across all inventories, not only within one file.
+        var firstSeen: [String: SourceLocation] = [:]
+        for inv in inventories {
+            for a in inv.assets {
+                if let prev = firstSeen[a.id] {
+                    log.error(a.location, "duplicate asset id '\(a.id)' (first defined at \(prev))")
+                } else {
+                    firstSeen[a.id] = a.location
+                }
+            }
+        }
+        if let scope {
+            for entry in scope.protocolAllowlist {
+                if let to = entry.to, firstSeen[to] == nil {
+                    log.error(entry.location, "protocol_allowlist entry names asset '\(to)', which is in no inventory")
+                }
+            }
+        }
+        try log.throwIfErrors()
+        return AnalysisInput(inventories: inventories, ruleSets: ruleSets, flowLogs: flowLogs, scope: scope,
+                             level: p.level, marketplace: marketplace)
+    }
+}

@@ -1,0 +1,95 @@
+import ArgumentParser
+import CUIScope
+import Foundation
+
+extension OutputFormat: ExpressibleByArgument {}
+extension CMMCLevel: ExpressibleByArgument {
+    public init?(argument: String) { self.init(rawValue: Int(argument) ?? 0) }
+}
+extension Severity: ExpressibleByArgument {}
+extension InventoryFormat: ExpressibleByArgument {}
+
+/// The inputs shared by `analyze`, `explain` (and later `diagram`, `check`).
+struct InputOptions: ParsableArguments {
+    @Option(name: .long, parsing: .upToNextOption, help: "Asset inventory files (CSV or JSON).")
+    var inventory: [String] = []
+
+    @Option(name: .long, parsing: .upToNextOption, help: "Firewall rule exports (native XML, PAN-OS, Panorama, pfSense, OPNsense).")
+    var rules: [String] = []
+
+    @Option(name: .long, parsing: .upToNextOption, help: "Flow exports (native XML).")
+    var flows: [String] = []
+
+    @Option(name: .long, help: "Scope file (YAML): organisation, level, zones, enclave, protocol allowlist.")
+    var scope: String?
+
+    @Option(name: .long, help: "CMMC level: 1, 2 or 3 (default: the scope file's, else 2).")
+    var level: CMMCLevel?
+
+    @Option(name: .long, help: "FedRAMP Marketplace data (18F data.json or fedramp-products.json) to check cloud services.")
+    var fedramp: String?
+
+    @Option(name: .long, help: "Inventory format override: csv or json (default: detected from content).")
+    var inventoryFormat: InventoryFormat?
+
+    @Option(name: .long, parsing: .singleValue, help: "Map an inventory column to a field: --map 'Host Name=id'.")
+    var map: [String] = []
+
+    @Flag(name: .long, help: "Skip invalid rows and rules (each is listed in the report) instead of stopping.")
+    var lenient = false
+
+    @Flag(name: .long, help: "Make malformed flow records fatal (default: skipped, counted and reported).")
+    var strict = false
+
+    @Flag(name: .long, help: "Print no progress on stderr.")
+    var quiet = false
+
+    func paths() throws -> InputPaths {
+        var mappings: [String: String] = [:]
+        for m in map {
+            let parts = m.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
+            guard parts.count == 2, !parts[0].isEmpty, !parts[1].isEmpty else {
+                throw ValidationError("--map expects column=field, got '\(m)'")
+            }
+            mappings[parts[0]] = parts[1]
+        }
+        return InputPaths(inventories: inventory, rules: rules, flows: flows, scope: scope, fedramp: fedramp,
+                          inventoryFormat: inventoryFormat, mappings: mappings, lenient: lenient, strictFlows: strict,
+                          level: level)
+    }
+
+    func validate() throws {
+        if inventory.isEmpty { throw ValidationError("at least one --inventory file is required") }
+    }
+
+    /// Loads every input; bad input prints every problem and exits 2.
+    func load() throws -> AnalysisInput {
+        do {
+            return try InputLoader.load(try paths())
+        } catch let e as InputError {
+            Diagnostics.print(e.diagnostics)
+            throw ExitCode(2)
+        }
+    }
+}
+
+/// Diagnostics go to stderr, one `file:line:column: error: message` per line.
+enum Diagnostics {
+    static func print(_ ds: [Diagnostic]) {
+        var text = ""
+        for d in ds.sorted() { text += d.description + "\n" }
+        FileHandle.standardError.write(Data(text.utf8))
+    }
+}
+
+/// Writes results to stdout or `--output`.
+func emit(_ text: String, to output: String?) throws {
+    if let output {
+        do { try Data(text.utf8).write(to: URL(fileURLWithPath: output)) } catch {
+            FileHandle.standardError.write(Data("\(output): error: cannot write output: \(error.localizedDescription)\n".utf8))
+            throw ExitCode(2)
+        }
+    } else {
+        FileHandle.standardOutput.write(Data(text.utf8))
+    }
+}

@@ -1,0 +1,82 @@
+import ArgumentParser
+import CUIScope
+import Foundation
+
+extension CUIScopeCommand {
+    /// `cuiscope reach`: the firewall's own first-match verdict for one source, destination and service.
+    struct Reach: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Answer whether traffic from one address or asset to another is permitted, and by which rule.")
+
+        @Option(name: .long, parsing: .upToNextOption, help: "Firewall rule exports.")
+        var rules: [String]
+
+        @Option(name: .long, help: "Source address, or asset id (with --inventory).")
+        var from: String
+
+        @Option(name: .long, help: "Destination address, or asset id (with --inventory).")
+        var to: String
+
+        @Option(name: .long, help: "Protocol: tcp, udp, icmp or any.")
+        var proto: String = "any"
+
+        @Option(name: .long, help: "Destination port.")
+        var port: UInt16?
+
+        @Option(name: .long, help: "Ingress zone (default: the zone whose subnet holds the source).")
+        var fromZone: String?
+
+        @Option(name: .long, help: "Egress zone (default: the zone whose subnet holds the destination).")
+        var toZone: String?
+
+        @Option(name: .long, parsing: .upToNextOption, help: "Inventories, to name assets by id.")
+        var inventory: [String] = []
+
+        @Option(name: .long, help: "Scope file, for zones and subnets.")
+        var scope: String?
+
+        @Flag(name: .long, help: "Skip invalid rules instead of stopping.")
+        var lenient = false
+
+        @Option(name: .long, help: "Output format: text or json.")
+        var format: OutputFormat = .text
+
+        func validate() throws {
+            if format != .text && format != .json { throw ValidationError("reach --format takes text or json") }
+            if IPProtocol.number(proto) == nil && proto.lowercased() != "any" {
+                throw ValidationError("--proto expects tcp, udp, icmp, any or a protocol number")
+            }
+        }
+
+        func run() throws {
+            let input: AnalysisInput
+            do {
+                input = try InputLoader.load(InputPaths(inventories: inventory, rules: rules, scope: scope, lenient: lenient))
+            } catch let e as InputError {
+                Diagnostics.print(e.diagnostics)
+                throw ExitCode(2)
+            }
+            let src = try resolve(from, input: input, option: "--from")
+            let dst = try resolve(to, input: input, option: "--to")
+            var services = ServiceSet.anyService
+            if proto.lowercased() != "any", let p = IPProtocol.number(proto) {
+                services = port.map { ServiceSet.ports(p, $0, $0) } ?? .proto(p)
+            } else if let port {
+                services = ServiceSet.ports(IPProtocol.tcp, port, port).union(.ports(IPProtocol.udp, port, port))
+            }
+            let answer = ReachQuery.run(input: input, source: src, destination: dst, services: services,
+                                        fromZone: fromZone, toZone: toZone)
+            try emit(format == .json ? ReachRenderer.json(answer) : ReachRenderer.text(answer), to: nil)
+        }
+
+        private func resolve(_ text: String, input: AnalysisInput, option: String) throws -> IPAddress {
+            if let a = IPAddress(text) { return a }
+            if let asset = input.assets.first(where: { $0.id == text }), let first = asset.addresses.intervals.first {
+                return IPAddress(value: first.lower)
+            }
+            Diagnostics.print([.error(SourceLocation(file: "<arguments>", line: 0),
+                                      "\(option) '\(text)' is neither an IP address nor an asset id with an address in the inventory")])
+            throw ExitCode(2)
+        }
+    }
+}
