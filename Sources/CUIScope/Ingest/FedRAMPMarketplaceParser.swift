@@ -96,12 +96,12 @@ public enum FedRAMPMarketplaceParser {
                 + "products with 'id', 'csp' and 'cso' (marketplace-fedramp-gov-data)")
     }
 
-    /// A product list: its first object has an `id` and names a provider or offering. The
+    /// A product list: its first object has an `id` and names an offering or provider. The
     /// wrapped feed also holds small lists with `id` and `cso` only (`Metrics.latest`), which
     /// lose to the real list by size.
     private static func looksLikeProductList(_ elements: [LocatedJSON]) -> Bool {
         guard let first = elements.first(where: { $0.members != nil }) else { return false }
-        return first.member("id") != nil && (first.member("csp") != nil || first.member("cso") != nil)
+        return first.member("id") != nil && first.member(anyOf: ["csp", "cso", "service_offering"]) != nil
     }
 
     private static func snapshotDate(_ root: LocatedJSON) -> String? {
