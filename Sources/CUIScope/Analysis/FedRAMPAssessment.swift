@@ -108,8 +108,9 @@ public struct FedRAMPAcceptList: Sendable, Hashable {
         let shownStatus = status.trimmingCharacters(in: .whitespacesAndNewlines)
         let shownImpact = (impact ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
         if deniedStatuses.contains(s) {
-            return .denied(reason: "status '\(shownStatus)' is not an authorization; only FedRAMP Authorized "
-                + "(Moderate or High) or an equivalent is credited")
+            return .denied(
+                reason: "status '\(shownStatus)' is not an authorization; only FedRAMP Authorized "
+                    + "(Moderate or High) or an equivalent is credited")
         }
         if deniedImpacts.contains(i) {
             return .denied(reason: "impact level '\(shownImpact)' is below the required FedRAMP Moderate baseline")
@@ -124,8 +125,9 @@ public struct FedRAMPAcceptList: Sendable, Hashable {
             return .review(reason: "impact '\(shownImpact)' is a FedRAMP 20x level whose DoD treatment is unconfirmed")
         }
         if i.hasPrefix("class") {
-            return .review(reason: "impact '\(shownImpact)' is a FedRAMP Certification Class with no confirmed "
-                + "mapping to Moderate")
+            return .review(
+                reason: "impact '\(shownImpact)' is a FedRAMP Certification Class with no confirmed "
+                    + "mapping to Moderate")
         }
         return .review(reason: "impact '\(shownImpact)' is on neither the accept nor the deny list")
     }
@@ -141,7 +143,9 @@ public enum FedRAMPAssessment {
     /// 21 Dec 2023 as summarised in SCOPING.md §6.2, plus the DFARS 7012 (c)–(g) terms):
     /// 3PAO SAR, 100 % of the Moderate baseline, all assessment POA&Ms closed, annual 3PAO
     /// assessment, customer responsibility matrix, 7012(c)–(g) commitments.
-    public static let equivalencyItems = ["3pao-sar", "100-percent", "poam-closed", "annual-3pao", "crm", "dfars-7012-cg"]
+    public static let equivalencyItems = [
+        "3pao-sar", "100-percent", "poam-closed", "annual-3pao", "crm", "dfars-7012-cg",
+    ]
 
     /// Decides the FedRAMP verdict for `asset`.
     ///
@@ -183,8 +187,10 @@ public enum FedRAMPAssessment {
         let first = listed[0]
         if Set(decisions).count > 1 {
             let pairs = listed.map { "'\($0.status)'/'\($0.impact)'" }.joined(separator: ", ")
-            return .review(first, reason: "the Marketplace lists \(listed.count) records for package \(first.id) "
-                + "with different outcomes (\(pairs)); check the live Marketplace")
+            return .review(
+                first,
+                reason: "the Marketplace lists \(listed.count) records for package \(first.id) "
+                    + "with different outcomes (\(pairs)); check the live Marketplace")
         }
         switch decisions[0] {
         case .accepted: return .authorized(first)
@@ -196,10 +202,11 @@ public enum FedRAMPAssessment {
     /// The required equivalency items not among `supplied` (compared case-insensitively,
     /// with `_` and spaces read as `-`), in the order of ``equivalencyItems``.
     public static func missingEquivalencyItems(_ supplied: [String]) -> [String] {
-        let have = Set(supplied.map {
-            $0.trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
-                .replacingOccurrences(of: "_", with: "-").replacingOccurrences(of: " ", with: "-")
-        })
+        let have = Set(
+            supplied.map {
+                $0.trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
+                    .replacingOccurrences(of: "_", with: "-").replacingOccurrences(of: " ", with: "-")
+            })
         return equivalencyItems.filter { !have.contains($0) }
     }
 }

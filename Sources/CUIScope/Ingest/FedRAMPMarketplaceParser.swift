@@ -75,7 +75,8 @@ public enum FedRAMPMarketplaceParser {
     static func detect(_ root: LocatedJSON) throws(InputError) -> Feed {
         if let providers = root.member("data")?.member("Providers") {
             guard providers.elements != nil else {
-                throw InputError(providers.location, "expected an array for key 'data.Providers', found \(providers.typeName)")
+                throw InputError(
+                    providers.location, "expected an array for key 'data.Providers', found \(providers.typeName)")
             }
             return .fedrampData18F(providers: providers)
         }
@@ -119,7 +120,8 @@ public enum FedRAMPMarketplaceParser {
 
     private static func record18F(_ element: LocatedJSON, log: inout DiagnosticLog) -> MarketplaceRecord? {
         guard element.members != nil else {
-            log.error(element.location, "expected an object for each element of 'data.Providers', found \(element.typeName)")
+            log.error(
+                element.location, "expected an object for each element of 'data.Providers', found \(element.typeName)")
             return nil
         }
         var fields = FieldReader(object: element, log: log)
@@ -168,10 +170,38 @@ public enum FedRAMPMarketplaceParser {
 private struct FieldReader {
     let object: LocatedJSON
     var log: DiagnosticLog
+    /// Members by lower-cased, trimmed key (first wins), built once per record: a feed has
+    /// tens of thousands of records and each is asked for a dozen keys, several absent.
+    private let byKey: [String: (key: String, value: LocatedJSON)]
+
+    init(object: LocatedJSON, log: DiagnosticLog) {
+        self.object = object
+        self.log = log
+        var byKey: [String: (key: String, value: LocatedJSON)] = [:]
+        for m in object.members ?? [] {
+            let k = Self.normalisedKey(m.key)
+            if byKey[k] == nil { byKey[k] = m }
+        }
+        self.byKey = byKey
+    }
+
+    private static func normalisedKey(_ key: String) -> String {
+        let lower = key.lowercased()
+        guard let first = lower.first, let last = lower.last, first.isWhitespace || last.isWhitespace else {
+            return lower
+        }
+        return lower.trimmingCharacters(in: .whitespaces)
+    }
+
+    /// The first present key among `keys` (written lower-case or not, never padded), with its value.
+    private func lookup(_ keys: [String]) -> (key: String, value: LocatedJSON)? {
+        for k in keys { if let hit = byKey[k.lowercased()] { return hit } }
+        return nil
+    }
 
     /// The id: must be a non-empty string.
     mutating func requiredString(_ key: String) -> String? {
-        guard let value = object.member(key), !value.isNull else {
+        guard let value = lookup([key])?.value, !value.isNull else {
             log.error(object.location, "record has no '\(key)': expected the package id")
             return nil
         }
@@ -188,8 +218,7 @@ private struct FieldReader {
 
     /// A trimmed string, nil when the key is missing, null or blank.
     mutating func optionalString(anyOf keys: [String]) -> String? {
-        guard let value = object.member(anyOf: keys), !value.isNull else { return nil }
-        let key = keys.first { object.member($0) != nil } ?? keys[0]
+        guard let (key, value) = lookup(keys), !value.isNull else { return nil }
         guard let s = text(value, key: key), !s.isEmpty else { return nil }
         return s
     }
@@ -199,7 +228,7 @@ private struct FieldReader {
     /// objects contribute their `objectKey` member (`leveraged_systems: [{id, cso, …}]`).
     /// Order kept, blanks and repeats dropped.
     mutating func list(_ key: String, objectKey: String? = nil) -> [String] {
-        guard let value = object.member(key), !value.isNull else { return [] }
+        guard let value = lookup([key])?.value, !value.isNull else { return [] }
         var raw: [String] = []
         if let s = value.stringValue {
             raw = [s]

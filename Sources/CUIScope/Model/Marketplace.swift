@@ -111,7 +111,8 @@ public struct Marketplace: Sendable {
         for record in records.values {
             let recordProvider = MarketplaceWords.of(record.provider)
             let recordOffering = MarketplaceWords.of(record.offering)
-            let score = providerWords.intersection(recordProvider).count
+            let score =
+                providerWords.intersection(recordProvider).count
                 + 2 * nameWords.intersection(recordOffering).count
                 + nameWords.intersection(recordProvider).count
             if score > 0 { scored.append((score, record)) }

@@ -74,7 +74,8 @@ struct FedRAMPAssessmentTests {
     @Test("the feed's other LI-SaaS spelling is denied too")
     func liSaaSSpelling() {
         #expect(FedRAMPAcceptList.default.decide(status: "Compliant", impact: "Li-SaaS") != .accepted)
-        if case .denied = FedRAMPAcceptList.default.decide(status: "Compliant", impact: "Li-SaaS") {} else {
+        if case .denied = FedRAMPAcceptList.default.decide(status: "Compliant", impact: "Li-SaaS") {
+        } else {
             Issue.record("Li-SaaS must be denied")
         }
     }

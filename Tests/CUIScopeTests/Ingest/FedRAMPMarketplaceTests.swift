@@ -86,12 +86,14 @@ struct FedRAMPMarketplaceTests {
         #expect(m.candidates(provider: "Inc.", name: "LLC") == [])
         #expect(m.candidates(provider: nil, name: nil) == [])
         // Deterministic: same answer twice, regardless of dictionary order.
-        #expect(m.candidates(provider: "Amazon", name: "GovCloud") == m.candidates(provider: "Amazon", name: "GovCloud"))
+        #expect(
+            m.candidates(provider: "Amazon", name: "GovCloud") == m.candidates(provider: "Amazon", name: "GovCloud"))
     }
 
     @Test("the demo subset is a real slice of the snapshot")
     func demoSubset() throws {
-        let demo = try FedRAMPMarketplaceParser.read(path: TestPaths.demo("demo/fedramp-marketplace.json"), displayName: nil)
+        let demo = try FedRAMPMarketplaceParser.read(
+            path: TestPaths.demo("demo/fedramp-marketplace.json"), displayName: nil)
         let full = try Self.loadSnapshot()
         #expect(demo.snapshotDate == full.snapshotDate)
         #expect(demo.records.count == 18)
@@ -149,6 +151,22 @@ struct FedRAMPMarketplaceTests {
         #expect(r.location == SourceLocation(file: "products.json", line: 2, column: 3))
     }
 
+    @Test("a minified one-line feed of many products reads in linear time with exact columns")
+    func minifiedFeed() throws {
+        // The published products feed is one multi-megabyte line; columns must not be
+        // recounted from the line start for every value.
+        let item =
+            #"{"id":"FR%05d","csp":"Co","cso":"Cloud","public_status":"FedRAMP Authorized","impact_level":"High"}"#
+        let items = (0..<20_000).map { String(format: item, $0) }
+        let text = "{\"products\":[" + items.joined(separator: ",") + "]}"
+        let path = TestPaths.temporaryFile(text, name: "min.json")
+        let m = try FedRAMPMarketplaceParser.read(path: path, displayName: "min.json")
+        #expect(m.records.count == 20_000)
+        let last = try #require(m.record(id: "FR19999"))
+        let expectedColumn = "{\"products\":[".count + 19_999 * (items[0].count + 1) + 1
+        #expect(last.location == SourceLocation(file: "min.json", line: 1, column: expectedColumn))
+    }
+
     // MARK: bad input
 
     @Test("a record without an id is an error at the record")
@@ -160,7 +178,9 @@ struct FedRAMPMarketplaceTests {
               {"Designation": "Compliant"}
             ]}}
             """)
-        let e = #expect(throws: InputError.self) { try FedRAMPMarketplaceParser.read(path: path, displayName: "m.json") }
+        let e = #expect(throws: InputError.self) {
+            try FedRAMPMarketplaceParser.read(path: path, displayName: "m.json")
+        }
         let d = try #require(e?.diagnostics.first)
         #expect(d.location == SourceLocation(file: "m.json", line: 3, column: 3))
         #expect(d.message.contains("Package_ID"))
@@ -174,7 +194,9 @@ struct FedRAMPMarketplaceTests {
               {"Package_ID": "F1", "Designation": ["s3cr3t-value"], "Service_Model": {"x": "hunter2"}}
             ]}}
             """)
-        let e = #expect(throws: InputError.self) { try FedRAMPMarketplaceParser.read(path: path, displayName: "m.json") }
+        let e = #expect(throws: InputError.self) {
+            try FedRAMPMarketplaceParser.read(path: path, displayName: "m.json")
+        }
         let text = e?.description ?? ""
         #expect(e?.diagnostics.count == 2)
         #expect(text.contains("m.json:2:39"))
@@ -187,7 +209,9 @@ struct FedRAMPMarketplaceTests {
     @Test("malformed JSON reports line and column")
     func malformedJSON() throws {
         let path = TestPaths.temporaryFile("{\"data\": {\"Providers\": [\n  {\"Package_ID\" \"F1\"}\n]}}")
-        let e = #expect(throws: InputError.self) { try FedRAMPMarketplaceParser.read(path: path, displayName: "m.json") }
+        let e = #expect(throws: InputError.self) {
+            try FedRAMPMarketplaceParser.read(path: path, displayName: "m.json")
+        }
         #expect(e?.diagnostics.first?.location == SourceLocation(file: "m.json", line: 2, column: 17))
         #expect(e?.diagnostics.first?.message.contains("':'") == true)
     }
@@ -195,7 +219,9 @@ struct FedRAMPMarketplaceTests {
     @Test("JSON that is neither feed is rejected, naming both expected shapes")
     func unknownShape() throws {
         let path = TestPaths.temporaryFile("{\"assets\": [{\"id\": \"a\", \"addresses\": \"10.0.0.1\"}]}")
-        let e = #expect(throws: InputError.self) { try FedRAMPMarketplaceParser.read(path: path, displayName: "x.json") }
+        let e = #expect(throws: InputError.self) {
+            try FedRAMPMarketplaceParser.read(path: path, displayName: "x.json")
+        }
         let message = e?.diagnostics.first?.message ?? ""
         #expect(message.contains("data.Providers") && message.contains("cso"))
         #expect(e?.diagnostics.first?.location.line == 1)

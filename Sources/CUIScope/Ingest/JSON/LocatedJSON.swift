@@ -56,6 +56,8 @@ struct LocatedJSON: Sendable {
     /// the Marketplace feeds are not consistent about either.
     func member(_ key: String) -> LocatedJSON? {
         guard let members else { return nil }
+        // Exact spelling first: it is the common case and needs no string allocation.
+        if let hit = members.first(where: { $0.key == key }) { return hit.value }
         let wanted = key.lowercased()
         return members.first { $0.key.trimmingCharacters(in: .whitespaces).lowercased() == wanted }?.value
     }
