@@ -33,11 +33,18 @@ enum CloudChecks {
             out.append(FindingCatalog.cloudNotFedRAMP.make(
                 assets: [a.id], message: "\(a.id) holds CUI, but \(a.fedrampID.map { "FedRAMP package id \($0) is not in the Marketplace data" } ?? "no FedRAMP package id is recorded (fedramp_id)") and no equivalency evidence is given. \(snapshot).\(ids.isEmpty ? "" : " Near matches: \(ids.joined(separator: "; ")).")",
                 evidence: [row]))
-        case .statedOnly(let status, let impact, let accepted):
-            acceptable = accepted
-            if !accepted {
+        case .statedOnly(let status, let impact):
+            let stated = "stated in the inventory, not verified: no Marketplace data loaded (--fedramp)"
+            switch FedRAMPAcceptList.default.decide(status: status, impact: impact) {
+            case .accepted:
+                acceptable = true
+            case .denied(let reason):
                 out.append(FindingCatalog.cloudInsufficient.make(
-                    assets: [a.id], message: "\(a.id) holds CUI; its stated FedRAMP status '\(status)'\(impact.map { ", impact '\($0)'" } ?? "") is not Moderate (or higher) authorized (stated in the inventory, not verified: no Marketplace data loaded).",
+                    assets: [a.id], message: "\(a.id) holds CUI; its FedRAMP status '\(status)'\(impact.map { ", impact '\($0)'" } ?? "") is not Moderate (or higher) authorized: \(reason) (\(stated)).",
+                    evidence: [row]))
+            case .review(let reason):
+                out.append(FindingCatalog.fedrampReview.make(
+                    assets: [a.id], message: "\(a.id) holds CUI; its FedRAMP status '\(status)'\(impact.map { ", impact '\($0)'" } ?? "") needs a manual determination: \(reason) (\(stated)).",
                     evidence: [row]))
             }
         case .equivalency(let missing):

@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# Installs what cuiscope needs beyond Swift, only when it is missing, so it is cheap to run
+# before every build: libxml2 headers (the XML readers), Graphviz (diagram rendering and its
+# tests) and Python's jsonschema (the tests validate JSON and SARIF output against schemas).
+set -euo pipefail
+
+SUDO=""
+if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
+
+packages=()
+pkg-config --exists libxml-2.0 2>/dev/null || packages+=(libxml2-dev pkg-config)
+command -v xmllint >/dev/null 2>&1 || packages+=(libxml2-utils)
+command -v dot >/dev/null 2>&1 || packages+=(graphviz)
+
+if [ ${#packages[@]} -gt 0 ]; then
+    echo "bootstrap: installing ${packages[*]}" >&2
+    export DEBIAN_FRONTEND=noninteractive
+    $SUDO apt-get update -qq >&2
+    $SUDO apt-get install -y -qq --no-install-recommends "${packages[@]}" >&2
+fi
+
+if ! python3 -c 'import jsonschema' >/dev/null 2>&1; then
+    echo "bootstrap: installing python jsonschema" >&2
+    python3 -m pip install --quiet jsonschema >&2 || $SUDO apt-get install -y -qq python3-jsonschema >&2
+fi
