@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import CUIScope
@@ -187,5 +188,3 @@ struct PANOSFirewallSemanticsTests {
             == .init(action: .allow, rule: nil))
     }
 }
-
-import Foundation

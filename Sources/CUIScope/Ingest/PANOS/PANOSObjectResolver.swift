@@ -1,3 +1,5 @@
+import Foundation
+
 /// Resolves the names a rule uses to address and service sets through a chain of
 /// ``PANOSObjectScope``s, nearest level first.
 ///
@@ -218,5 +220,3 @@ final class PANOSObjectResolver {
         report(lenient ? .warning(location, message + "; treated as unresolved (--lenient)") : .error(location, message))
     }
 }
-
-import Foundation
