@@ -88,8 +88,7 @@ public enum XMLReader {
                 let name = names.string(xmlTextReaderConstLocalName(reader))
                 let depth = Int(xmlTextReaderDepth(reader))
                 let isEmpty = xmlTextReaderIsEmptyElement(reader) == 1
-                let loc = SourceLocation(file: file, line: Int(xmlTextReaderGetParserLineNumber(reader)),
-                                         column: Int(xmlTextReaderGetParserColumnNumber(reader)))
+                let loc = elementLocation(reader, file: file)
                 if stack.isEmpty {
                     while pathNames.count > depth { pathNames.removeLast() }
                     pathNames.append(name)
@@ -163,6 +162,18 @@ public enum XMLReader {
         } catch {
             return error.diagnostics
         }
+    }
+
+    /// The start tag's own line: the parser's position runs ahead of the node the reader is on
+    /// (it reads in chunks), so the line comes from the node; the parser's column is kept only
+    /// when the parser is still on that line (libxml2 2.9 records no column per node).
+    private static func elementLocation(_ reader: xmlTextReaderPtr, file: String) -> SourceLocation {
+        let parserLine = Int(xmlTextReaderGetParserLineNumber(reader))
+        let nodeLine = xmlTextReaderCurrentNode(reader).map { Int(xmlGetLineNo($0)) } ?? -1
+        guard nodeLine > 0, nodeLine != parserLine else {
+            return SourceLocation(file: file, line: parserLine, column: Int(xmlTextReaderGetParserColumnNumber(reader)))
+        }
+        return SourceLocation(file: file, line: nodeLine, column: 0)
     }
 
     private static func readAttributes(_ reader: xmlTextReaderPtr, _ names: inout InternTable)
