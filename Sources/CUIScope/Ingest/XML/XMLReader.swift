@@ -66,6 +66,9 @@ public enum XMLReader {
         }, boxPtr)
         defer { withExtendedLifetime(errors) {} }
 
+        // Exact start-tag positions (the parser's own position runs a chunk ahead).
+        var locator = XMLTagLocator(path: path)
+        defer { locator?.close() }
         var names = InternTable()
         var pathNames: [String] = []
         // Open elements of the record being built (empty when outside a record).
@@ -88,14 +91,23 @@ public enum XMLReader {
                 let name = names.string(xmlTextReaderConstLocalName(reader))
                 let depth = Int(xmlTextReaderDepth(reader))
                 let isEmpty = xmlTextReaderIsEmptyElement(reader) == 1
-                let loc = SourceLocation(file: file, line: Int(xmlTextReaderGetParserLineNumber(reader)),
+                var loc = SourceLocation(file: file, line: Int(xmlTextReaderGetParserLineNumber(reader)),
                                          column: Int(xmlTextReaderGetParserColumnNumber(reader)))
+                if let tag = locator?.nextStartTag(), tag.name == name || tag.name.hasSuffix(":" + name) {
+                    loc = SourceLocation(file: file, line: tag.line, column: tag.column)
+                } else if locator != nil {
+                    locator?.close()
+                    locator = nil
+                }
                 if stack.isEmpty {
                     while pathNames.count > depth { pathNames.removeLast() }
                     pathNames.append(name)
                     switch select(pathNames) {
                     case .skip:
-                        if !isEmpty { _ = xmlTextReaderNext(reader) }
+                        if !isEmpty {
+                            _ = xmlTextReaderNext(reader)
+                            locator?.skipSubtree()
+                        }
                         pathNames.removeLast()
                         // xmlTextReaderNext already moved to the sibling; re-dispatch it.
                         continue
@@ -114,7 +126,10 @@ public enum XMLReader {
                     }
                 } else {
                     if skipNames.contains(name) {
-                        if !isEmpty { _ = xmlTextReaderNext(reader) }
+                        if !isEmpty {
+                            _ = xmlTextReaderNext(reader)
+                            locator?.skipSubtree()
+                        }
                         continue
                     }
                     let el = XMLElement(name: name, attributes: readAttributes(reader, &names), location: loc)
