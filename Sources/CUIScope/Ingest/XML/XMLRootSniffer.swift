@@ -27,8 +27,14 @@ extension XMLReader {
         while xmlTextReaderRead(reader) == 1 {
             guard xmlTextReaderNodeType(reader) == Int32(XML_READER_TYPE_ELEMENT.rawValue) else { continue }
             let name = xmlTextReaderConstLocalName(reader).map { String(cString: $0) } ?? ""
-            let location = SourceLocation(file: file, line: Int(xmlTextReaderGetParserLineNumber(reader)),
+            var location = SourceLocation(file: file, line: Int(xmlTextReaderGetParserLineNumber(reader)),
                                           column: Int(xmlTextReaderGetParserColumnNumber(reader)))
+            if var locator = XMLTagLocator(path: path) {
+                if let tag = locator.nextStartTag(), tag.name == name || tag.name.hasSuffix(":" + name) {
+                    location = SourceLocation(file: file, line: tag.line, column: tag.column)
+                }
+                locator.close()
+            }
             var attributes: [String: String] = [:]
             while xmlTextReaderMoveToNextAttribute(reader) == 1 {
                 if xmlTextReaderIsNamespaceDecl(reader) == 1 { continue }
