@@ -66,6 +66,9 @@ public enum XMLReader {
         }, boxPtr)
         defer { withExtendedLifetime(errors) {} }
 
+        // Exact start-tag positions (the parser's own position runs a chunk ahead).
+        var locator = XMLTagLocator(path: path)
+        defer { locator?.close() }
         var names = InternTable()
         var pathNames: [String] = []
         // Open elements of the record being built (empty when outside a record).
@@ -88,13 +91,23 @@ public enum XMLReader {
                 let name = names.string(xmlTextReaderConstLocalName(reader))
                 let depth = Int(xmlTextReaderDepth(reader))
                 let isEmpty = xmlTextReaderIsEmptyElement(reader) == 1
-                let loc = elementLocation(reader, file: file)
+                var loc = SourceLocation(file: file, line: Int(xmlTextReaderGetParserLineNumber(reader)),
+                                         column: Int(xmlTextReaderGetParserColumnNumber(reader)))
+                if let tag = locator?.nextStartTag(), tag.name == name || tag.name.hasSuffix(":" + name) {
+                    loc = SourceLocation(file: file, line: tag.line, column: tag.column)
+                } else if locator != nil {
+                    locator?.close()
+                    locator = nil
+                }
                 if stack.isEmpty {
                     while pathNames.count > depth { pathNames.removeLast() }
                     pathNames.append(name)
                     switch select(pathNames) {
                     case .skip:
-                        if !isEmpty { _ = xmlTextReaderNext(reader) }
+                        if !isEmpty {
+                            _ = xmlTextReaderNext(reader)
+                            locator?.skipSubtree()
+                        }
                         pathNames.removeLast()
                         // xmlTextReaderNext already moved to the sibling; re-dispatch it.
                         continue
@@ -113,7 +126,10 @@ public enum XMLReader {
                     }
                 } else {
                     if skipNames.contains(name) {
-                        if !isEmpty { _ = xmlTextReaderNext(reader) }
+                        if !isEmpty {
+                            _ = xmlTextReaderNext(reader)
+                            locator?.skipSubtree()
+                        }
                         continue
                     }
                     let el = XMLElement(name: name, attributes: readAttributes(reader, &names), location: loc)
@@ -162,18 +178,6 @@ public enum XMLReader {
         } catch {
             return error.diagnostics
         }
-    }
-
-    /// The start tag's own line: the parser's position runs ahead of the node the reader is on
-    /// (it reads in chunks), so the line comes from the node; the parser's column is kept only
-    /// when the parser is still on that line (libxml2 2.9 records no column per node).
-    private static func elementLocation(_ reader: xmlTextReaderPtr, file: String) -> SourceLocation {
-        let parserLine = Int(xmlTextReaderGetParserLineNumber(reader))
-        let nodeLine = xmlTextReaderCurrentNode(reader).map { Int(xmlGetLineNo($0)) } ?? -1
-        guard nodeLine > 0, nodeLine != parserLine else {
-            return SourceLocation(file: file, line: parserLine, column: Int(xmlTextReaderGetParserColumnNumber(reader)))
-        }
-        return SourceLocation(file: file, line: nodeLine, column: 0)
     }
 
     private static func readAttributes(_ reader: xmlTextReaderPtr, _ names: inout InternTable)

@@ -1,0 +1,93 @@
+import Foundation
+
+/// `cuiscope validate FILE...`: reads each file as the kind its content says it is and
+/// reports every problem found — schema violations (native XML, against the XSDs in
+/// `schemas/`) and the semantic checks the analysis would apply (undefined objects, cycles,
+/// bad CIDRs, malformed flow records, scope-file values) — without analysing anything.
+public enum Validator {
+    /// Validates every file.
+    /// - Parameters:
+    ///   - paths: files of any supported kind, in any order.
+    ///   - inventoryCheck: checks one inventory file (CSV or JSON). The inventory reader lives
+    ///     elsewhere; the command line passes a closure that calls it.
+    ///   - schemasDirectory: where `cuiscope-rules.xsd` and `cuiscope-flows.xsd` are; nil skips
+    ///     schema validation with a warning.
+    /// - Returns: every diagnostic, sorted by file, line and column; empty when all files are clean.
+    public static func validate(
+        paths: [String], inventoryCheck: (String) -> [Diagnostic] = { _ in [] },
+        schemasDirectory: String? = XMLSchemaValidator.schemasDirectory()
+    ) -> [Diagnostic] {
+        var out: [Diagnostic] = []
+        for path in paths {
+            out.append(contentsOf: validate(path: path, inventoryCheck: inventoryCheck,
+                                            schemasDirectory: schemasDirectory))
+        }
+        // Schema and reader may both report one malformed-XML error; list it once.
+        var seen = Set<Diagnostic>()
+        return out.filter { seen.insert($0).inserted }.sorted()
+    }
+
+    private static func validate(
+        path: String, inventoryCheck: (String) -> [Diagnostic], schemasDirectory: String?
+    ) -> [Diagnostic] {
+        let kind: InputKind
+        do {
+            kind = try InputKind.detect(path: path)
+        } catch {
+            return error.diagnostics
+        }
+        switch kind {
+        case .rules(let root):
+            var found: [Diagnostic] = []
+            if root == NativeRulesParser.rootName {
+                found += schema(path, "cuiscope-rules.xsd", in: schemasDirectory)
+            }
+            do {
+                let rules = try RulesReader.read(path: path, lenient: false)
+                found += rules.diagnostics
+            } catch {
+                found += error.diagnostics
+            }
+            return found
+        case .flows(let root):
+            var found: [Diagnostic] = []
+            if root == NativeFlowsParser.rootName {
+                found += schema(path, "cuiscope-flows.xsd", in: schemasDirectory)
+            }
+            do {
+                let log = try FlowsReader.read(path: path, strict: true)
+                found += log.skipped
+            } catch {
+                found += error.diagnostics
+            }
+            return found
+        case .unknownXML(let root, let location):
+            if root.isEmpty { return XMLReader.checkWellFormed(path).ifEmpty([.error(location, "malformed XML")]) }
+            return [.error(location, "unrecognised XML input: root element <\(root)> (expected one of "
+                + RulesReader.knownRoots + ", " + FlowsReader.knownRoots + ")")]
+        case .scope:
+            do {
+                _ = try ScopeFileParser.read(path: path, displayName: nil)
+                return []
+            } catch {
+                return error.diagnostics
+            }
+        case .inventory:
+            return inventoryCheck(path)
+        }
+    }
+
+    private static func schema(_ path: String, _ name: String, in directory: String?) -> [Diagnostic] {
+        guard let directory else {
+            return [.warning(SourceLocation(file: path, line: 0),
+                             "XML schemas not found (set CUISCOPE_SCHEMAS to the schemas/ directory); "
+                                 + "schema validation skipped")]
+        }
+        let schemaPath = (directory as NSString).appendingPathComponent(name)
+        return XMLSchemaValidator.validate(path: path, schemaPath: schemaPath)
+    }
+}
+
+extension Array {
+    fileprivate func ifEmpty(_ replacement: [Element]) -> [Element] { isEmpty ? replacement : self }
+}
