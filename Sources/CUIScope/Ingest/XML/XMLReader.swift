@@ -13,6 +13,7 @@ public enum XMLReader {
     /// libxml2 options: no network, no DTD load, no entity substitution, CDATA as text,
     /// no `XML_PARSE_HUGE` (keeps libxml2's own size and depth limits).
     static let options: Int32 = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOCDATA.rawValue
+        | XML_PARSE_BIG_LINES.rawValue
         | XML_PARSE_COMPACT.rawValue | XML_PARSE_NOWARNING.rawValue)
 
     /// What a streaming caller decides for each element start.
@@ -88,8 +89,7 @@ public enum XMLReader {
                 let name = names.string(xmlTextReaderConstLocalName(reader))
                 let depth = Int(xmlTextReaderDepth(reader))
                 let isEmpty = xmlTextReaderIsEmptyElement(reader) == 1
-                let loc = SourceLocation(file: file, line: Int(xmlTextReaderGetParserLineNumber(reader)),
-                                         column: Int(xmlTextReaderGetParserColumnNumber(reader)))
+                let loc = elementLocation(reader, file)
                 if stack.isEmpty {
                     while pathNames.count > depth { pathNames.removeLast() }
                     pathNames.append(name)
@@ -153,6 +153,18 @@ public enum XMLReader {
         if !stack.isEmpty {
             throw InputError(SourceLocation(file: file, line: stack[0].location.line), "unexpected end of file inside <\(stack[0].name)>")
         }
+    }
+
+    /// The line of the element the reader is on. The parser's own line/column
+    /// (`xmlTextReaderGetParserLineNumber`) is where libxml2 has read ahead to — often many lines
+    /// past the element — so the node's line is used; libxml2 2.9 keeps no column per node, so the
+    /// column is 0 (unknown).
+    private static func elementLocation(_ reader: xmlTextReaderPtr, _ file: String) -> SourceLocation {
+        let parserLine = Int(xmlTextReaderGetParserLineNumber(reader))
+        guard let node = xmlTextReaderCurrentNode(reader) else { return SourceLocation(file: file, line: parserLine) }
+        let line = Int(xmlGetLineNo(node))
+        if line <= 0 { return SourceLocation(file: file, line: parserLine) }
+        return SourceLocation(file: file, line: line, column: 0)
     }
 
     /// Checks well-formedness only, reporting the first fatal error (for `validate`).
