@@ -83,3 +83,32 @@ struct PFSenseErrorTests {
         #expect(throws: InputError.self) { try PFSenseConfigParser.parse(root, file: path) }
     }
 }
+
+@Suite("pfSense/OPNsense bad input, lenient")
+struct PFSenseLenientTests {
+    @Test func everyRuleUsingABrokenAliasIsSkippedButReportedOnce() throws {
+        let path = TestPaths.temporaryFile("""
+            <?xml version="1.0"?>
+            <pfsense>
+              <interfaces><lan><enable/><ipaddr>10.0.0.1</ipaddr><subnet>24</subnet></lan></interfaces>
+              <aliases>
+                <alias><name>A</name><type>host</type><address>B</address></alias>
+                <alias><name>B</name><type>host</type><address>A</address></alias>
+              </aliases>
+              <filter>
+                <rule><interface>lan</interface><descr>one</descr><source><any/></source>
+                  <destination><address>A</address></destination></rule>
+                <rule><interface>lan</interface><descr>two</descr><source><any/></source>
+                  <destination><address>A</address></destination></rule>
+                <rule><interface>lan</interface><descr>three</descr><source><any/></source>
+                  <destination><any/></destination></rule>
+              </filter>
+            </pfsense>
+            """, name: "config.xml")
+        let rs = try loadPFSense(path, lenient: true)
+        #expect(rs.counts["skipped"] == 2)
+        #expect(rs.enforcementPoints[0].rules.map(\.name).filter { ["one", "two", "three"].contains($0) } == ["three"])
+        #expect(rs.diagnostics.filter { $0.message.contains("contains itself") }.count == 1)
+        #expect(rs.diagnostics.allSatisfy { $0.severity == .warning })
+    }
+}

@@ -17,6 +17,9 @@ struct PFSenseContext {
         if lenient { log.warning(location, message) } else { log.error(location, message) }
     }
 
+    /// Counts a problem already reported (a broken alias used again) without repeating it.
+    mutating func repeatProblem() { problems += 1 }
+
     /// Records something the reader does not model (it is kept visible, never dropped silently).
     mutating func unsupported(_ location: SourceLocation, _ message: String) {
         log.warning(location, message)

@@ -24,6 +24,18 @@ struct PFRule {
 struct PFSenseRules {
     let interfaces: PFInterfaces
     let aliases: PFAliases
+    /// Resolved aliases, so that an alias used by thousands of rules is expanded (and its
+    /// problems reported) once.
+    private let cache = AliasCache()
+
+    private final class AliasCache {
+        var addresses: [String: (value: PFAddresses, hadProblem: Bool)] = [:]
+    }
+
+    init(interfaces: PFInterfaces, aliases: PFAliases) {
+        self.interfaces = interfaces
+        self.aliases = aliases
+    }
 
     // MARK: Legacy rules
 
@@ -236,7 +248,17 @@ struct PFSenseRules {
         _ term: String, _ loc: SourceLocation, _ label: String, allowInterfaces: Bool, _ ctx: inout PFSenseContext
     ) -> PFAddresses {
         if let set = AddressSet.parse(term) { return PFAddresses(set: set) }
-        if aliases.alias(term) != nil { return aliases.addresses(of: term, &ctx, interfaces) }
+        if aliases.alias(term) != nil {
+            if let hit = cache.addresses[term] {
+                // Reported once, but every rule using a broken alias is skipped in lenient mode.
+                if hit.hadProblem { ctx.repeatProblem() }
+                return hit.value
+            }
+            let before = ctx.problems
+            let resolved = aliases.addresses(of: term, &ctx, interfaces)
+            cache.addresses[term] = (resolved, ctx.problems > before)
+            return resolved
+        }
         if allowInterfaces, let n = interfaces.network(named: term) { return n }
         ctx.problem(loc, "\(label): address '\(term)' is neither an address, a network nor a defined alias")
         return PFAddresses()
