@@ -18,7 +18,8 @@ struct PFSenseMVCTests {
 
     @Test func sequenceOrdersMVCRulesNotDocumentOrder() {
         let mvcNames = ep.rules.map(\.name).filter { $0.hasPrefix("M") && !$0.contains("nonquick") }
-        #expect(mvcNames == ["M5 allow lan to cui web", "M10 block lan to cui", "M20 disabled rdp", "M30 allow lan any"])
+        #expect(mvcNames
+            == ["M5 allow lan to cui web", "M10 block lan to cui", "M20 disabled rdp", "M30 allow lan any"])
         #expect(verdict("192.168.1.20", "10.60.1.10", IPProtocol.tcp, 443) == "allow by M5 allow lan to cui web")
         #expect(verdict("192.168.1.20", "10.60.1.10", IPProtocol.tcp, 22) == "deny by M10 block lan to cui")
         #expect(verdict("192.168.1.20", "8.8.8.8", IPProtocol.tcp, 443) == "allow by M30 allow lan any")

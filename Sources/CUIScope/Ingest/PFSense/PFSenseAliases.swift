@@ -159,7 +159,8 @@ struct PFAliases {
         let labels = s.split(separator: ".", omittingEmptySubsequences: false)
         guard labels.count >= 2, s.contains(where: { $0.isLetter }) else { return false }
         return labels.allSatisfy { l in
-            !l.isEmpty && l.count <= 63 && l.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") }
+            !l.isEmpty && l.count <= 63
+                && l.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") }
         }
     }
 }

@@ -172,7 +172,8 @@ struct PFInterfaces {
     /// All of the firewall's own addresses (`(self)`): every interface and virtual IP address
     /// plus loopback; run-time addresses are reported as unresolved.
     var selfAddresses: PFAddresses {
-        var out = PFAddresses(set: AddressSet.host(IPAddress(v4: 0x7F00_0001)).union(.host(IPAddress(value: 1))).union(extraSelf))
+        let loopback = AddressSet.host(IPAddress(v4: 0x7F00_0001)).union(.host(IPAddress(value: 1)))
+        var out = PFAddresses(set: loopback.union(extraSelf))
         for key in keys {
             guard let i = byKey[key] else { continue }
             out.formUnion(i.ownAddress)

@@ -61,7 +61,7 @@ struct PFSenseRules {
         }
         // Interface rules are always quick in pfSense; OPNsense lets an interface rule drop it
         // (`<quick>0</quick>`). Floating rules are quick only when `<quick>` is set.
-        let quick = floating ? el.flag("quick") : (el.child("quick").map { el.flag("quick") || $0.text.isEmpty } ?? true)
+        let quick = floating ? el.flag("quick") : (el.child("quick") == nil || el.flag("quick"))
         guard let family = PFFamily.ipProtocol(el.text(of: "ipprotocol")) else {
             ctx.problem((el.child("ipprotocol") ?? el).location, "\(label): <ipprotocol> must be inet, inet6 or inet46")
             return nil
@@ -285,7 +285,8 @@ struct PFSenseRules {
                 : [IPProtocol.icmp, IPProtocol.icmpv6]
         default:
             guard let n = Self.protocolNumbers[proto] ?? IPProtocol.number(proto) else {
-                ctx.problem(el.child("protocol")?.location ?? el.location, "\(label): <protocol> is not a known protocol")
+                ctx.problem(el.child("protocol")?.location ?? el.location,
+                            "\(label): <protocol> is not a known protocol")
                 return (.anyService, ["any"])
             }
             protos = [n]
