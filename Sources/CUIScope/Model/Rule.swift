@@ -132,6 +132,9 @@ public struct EnforcementPoint: Sendable, Hashable {
     public var location: SourceLocation
     /// Zones named by rules but not defined by the export (kept so `reach --from-zone` works).
     public var ruleOnlyZones: [String]
+    /// Rules evaluated on the egress leg (pf `out` direction); when none matches the packet passes.
+    /// Ingress `rules` decide first; a packet crosses the device only if both legs pass.
+    public var egressRules: [Rule] = []
 
     public init(
         name: String, vendor: String, zones: [Zone] = [], rules: [Rule] = [], interzoneDefault: RuleAction = .deny,
@@ -151,7 +154,7 @@ public struct EnforcementPoint: Sendable, Hashable {
     public var zoneNames: Set<String> {
         var s = Set(zones.map(\.name))
         s.formUnion(ruleOnlyZones)
-        for r in rules {
+        for r in rules + egressRules {
             if case .zones(let z) = r.from { s.formUnion(z) }
             if case .zones(let z) = r.to { s.formUnion(z) }
         }
