@@ -29,6 +29,9 @@ struct InputOptions: ParsableArguments {
     @Option(name: .long, help: "FedRAMP Marketplace data (18F data.json or fedramp-products.json) to check cloud services.")
     var fedramp: String?
 
+    @Option(name: .long, help: "Hosts file (address name…) resolving FQDN objects in firewall exports; DNS is never queried.")
+    var hosts: String?
+
     @Option(name: .long, help: "Inventory format override: csv or json (default: detected from content).")
     var inventoryFormat: InventoryFormat?
 
@@ -53,7 +56,7 @@ struct InputOptions: ParsableArguments {
             }
             mappings[parts[0]] = parts[1]
         }
-        return InputPaths(inventories: inventory, rules: rules, flows: flows, scope: scope, fedramp: fedramp,
+        return InputPaths(inventories: inventory, rules: rules, flows: flows, scope: scope, fedramp: fedramp, hosts: hosts,
                           inventoryFormat: inventoryFormat, mappings: mappings, lenient: lenient, strictFlows: strict,
                           level: level)
     }

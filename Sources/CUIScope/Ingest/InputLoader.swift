@@ -7,6 +7,8 @@ public struct InputPaths: Sendable {
     public var flows: [String]
     public var scope: String?
     public var fedramp: String?
+    /// Hosts-style file resolving FQDN objects in firewall exports.
+    public var hosts: String?
     public var inventoryFormat: InventoryFormat?
     public var mappings: [String: String]
     public var lenient: Bool
@@ -14,13 +16,14 @@ public struct InputPaths: Sendable {
     public var level: CMMCLevel?
 
     public init(inventories: [String] = [], rules: [String] = [], flows: [String] = [], scope: String? = nil,
-                fedramp: String? = nil, inventoryFormat: InventoryFormat? = nil, mappings: [String: String] = [:],
+                fedramp: String? = nil, hosts: String? = nil, inventoryFormat: InventoryFormat? = nil, mappings: [String: String] = [:],
                 lenient: Bool = false, strictFlows: Bool = false, level: CMMCLevel? = nil) {
         self.inventories = inventories
         self.rules = rules
         self.flows = flows
         self.scope = scope
         self.fedramp = fedramp
+        self.hosts = hosts
         self.inventoryFormat = inventoryFormat
         self.mappings = mappings
         self.lenient = lenient
@@ -49,8 +52,17 @@ public enum InputLoader {
                                                             mappings: p.mappings, lenient: p.lenient))
             } catch { log.append(contentsOf: error.diagnostics) }
         }
+        // FQDN objects resolve from the hosts file first, then from inventory names; never DNS.
+        var hosts = HostsFileParser.fromInventory(inventories.flatMap(\.assets))
+        if let h = p.hosts {
+            do {
+                for (name, addrs) in try HostsFileParser.read(path: h, displayName: h) { hosts[name] = addrs }
+            } catch { log.append(contentsOf: error.diagnostics) }
+        }
         for path in p.rules {
-            do { ruleSets.append(try RulesReader.read(path: path, displayName: path, lenient: p.lenient)) } catch {
+            do {
+                ruleSets.append(try RulesReader.read(path: path, displayName: path, lenient: p.lenient, hosts: hosts))
+            } catch {
                 log.append(contentsOf: error.diagnostics)
             }
         }

@@ -9,9 +9,12 @@ public enum RulesReader {
     /// - Parameters:
     ///   - displayName: the name to report instead of `path`.
     ///   - lenient: skip rules with problems and list them in ``RuleSet/diagnostics``.
+    ///   - hosts: name → addresses from a hosts file or the inventory, the only way FQDN
+    ///     objects are resolved (never DNS).
     /// - Throws: ``InputError`` naming file:line:column for unreadable, malformed, unsupported
     ///   or invalid input.
-    public static func read(path: String, displayName: String? = nil, lenient: Bool = false) throws(InputError)
+    public static func read(path: String, displayName: String? = nil, lenient: Bool = false,
+                            hosts: [String: [IPAddress]] = [:]) throws(InputError)
         -> RuleSet
     {
         let file = displayName ?? path
@@ -24,12 +27,13 @@ public enum RulesReader {
         case NativeRulesParser.rootName:
             let document = try XMLReader.document(path, displayName: displayName)
             return try NativeRulesParser.parse(document, file: file, lenient: lenient)
-        case "config", "response":
-            throw InputError(root.location, "PAN-OS exports are not supported yet")
-        case "pfsense":
-            throw InputError(root.location, "pfSense exports are not supported yet")
-        case "opnsense":
-            throw InputError(root.location, "OPNsense exports are not supported yet")
+        case let name where PANOSConfigParser.isPANOS(rootName: name):
+            let document = try XMLReader.document(path, displayName: displayName,
+                                                  skip: PANOSConfigParser.skippedElements)
+            return try PANOSConfigParser.parse(document, file: file, hosts: hosts, lenient: lenient)
+        case let name where PFSenseConfigParser.isPFSense(rootName: name):
+            let document = try XMLReader.document(path, displayName: displayName)
+            return try PFSenseConfigParser.parse(document, file: file, lenient: lenient)
         default:
             throw InputError(root.location,
                              "unrecognised rules format: root element <\(root.name)> (expected one of \(knownRoots))")

@@ -3,14 +3,16 @@ import Testing
 
 @Suite struct RulesReaderTests {
     @Test(arguments: [
-        ("panos/iron-skillet_panos_full_10.1.xml", "PAN-OS exports are not supported yet"),
-        ("pfsense-opnsense/opndossier_pfsense_config-pfSense.xml", "pfSense exports are not supported yet"),
-        ("pfsense-opnsense/opnsense-core_config.xml.sample.xml", "OPNsense exports are not supported yet"),
+        ("panos/iron-skillet_panos_full_10.1.xml", "panos"),
+        ("panos/pan-os-php_stage00_panos-8.0_smb-firewall.xml", "panos"),
+        ("panos/pan-os-php_panorama-8.0.xml", "panorama"),
+        ("pfsense-opnsense/opndossier_pfsense_config-pfSense.xml", "pfsense"),
+        ("pfsense-opnsense/opnsense-core_config.xml.sample.xml", "opnsense"),
     ])
-    func vendorRootsAreRecognisedButNotYetRead(file: String, message: String) {
-        let error = #expect(throws: InputError.self) { _ = try RulesReader.read(path: TestPaths.realWorld(file)) }
-        #expect(error?.diagnostics.map(\.message) == [message])
-        #expect((error?.diagnostics.first?.location.line ?? 0) >= 1)
+    func vendorExportsAreDetectedFromTheirRootElement(file: String, vendor: String) throws {
+        let set = try RulesReader.read(path: TestPaths.realWorld(file))
+        #expect(!set.enforcementPoints.isEmpty)
+        #expect(set.enforcementPoints.allSatisfy { $0.vendor == vendor })
     }
 
     @Test func unknownRootNamesTheExpectedOnes() {

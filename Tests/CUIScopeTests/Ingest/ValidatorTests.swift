@@ -43,6 +43,6 @@ import Testing
         let other = TestPaths.temporaryFile("<inventory><x/></inventory>", name: "o.xml")
         let found = Validator.validate(paths: [other, TestPaths.realWorld("panos/iron-skillet_panos_full_10.1.xml")])
         #expect(found.contains { $0.message.contains("root element <inventory>") })
-        #expect(found.contains { $0.message == "PAN-OS exports are not supported yet" })
+        #expect(!found.contains { $0.location.file.hasSuffix("iron-skillet_panos_full_10.1.xml") && $0.severity == .error })
     }
 }
