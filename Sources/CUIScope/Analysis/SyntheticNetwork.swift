@@ -100,7 +100,9 @@ public enum SyntheticNetwork {
         }
 
         /// An address condition drawn from one zone (or from any of `pool` when the zone is any).
-        func address(zone: String?, pool: [String], rng: inout SplitMix64) -> AddressMatch {
+        /// `any` and negation appear only where an administrator would write them: for a named,
+        /// ordinary zone on a rule that does not touch the enclave.
+        func address(zone: String?, pool: [String], broad: Bool, rng: inout SplitMix64) -> AddressMatch {
             let name = zone ?? pool[Int.random(in: 0..<pool.count, using: &rng)]
             guard let plan = planByName[name], !plan.subnets.isEmpty else { return .any }
             func one(_ rng: inout SplitMix64) -> String {
@@ -113,10 +115,11 @@ public enum SyntheticNetwork {
                 return "\(base)\(lo)-\(base)\(lo + Int.random(in: 1..<50, using: &rng))"
             }
             let roll = Int.random(in: 0..<100, using: &rng)
-            if roll < 10 { return .any }
+            let mayBeBroad = broad && zone != nil && name != "enclave" && name != "guest"
+            if roll < 10 && mayBeBroad { return .any }
             let members = roll < 85 ? [one(&rng)] : (0..<Int.random(in: 2...3, using: &rng)).map { _ in one(&rng) }
             var set = members.reduce(AddressSet()) { $0.union(AddressSet.parse($1) ?? .empty) }
-            let negated = Int.random(in: 0..<100, using: &rng) < 4
+            let negated = mayBeBroad && Int.random(in: 0..<100, using: &rng) < 4
             if negated { set = set.complement() }
             return AddressMatch(set: set, negated: negated, members: members)
         }
@@ -148,11 +151,16 @@ public enum SyntheticNetwork {
             let to = pick(&rng)
             let (svc, svcText) = services(&rng)
             let typeRoll = Int.random(in: 0..<100, using: &rng)
+            let touchesEnclave = from == "enclave" || to == "enclave"
+            // Guests get the Internet and nothing else.
+            let guestOnly = from == "guest" && to != "untrust"
+            let allow = !guestOnly && Int.random(in: 0..<100, using: &rng) < 75
             return Rule(
                 name: "rule-\(n)", uuid: String(format: "00000000-0000-4000-8000-%012d", n),
-                action: Int.random(in: 0..<100, using: &rng) < 75 ? .allow : .deny,
+                action: allow ? .allow : .deny,
                 from: from.map { .zones([$0]) } ?? .any, to: to.map { .zones([$0]) } ?? .any,
-                source: address(zone: from, pool: eps, rng: &rng), destination: address(zone: to, pool: eps, rng: &rng),
+                source: address(zone: from, pool: eps, broad: !touchesEnclave, rng: &rng),
+                destination: address(zone: to, pool: eps, broad: !touchesEnclave, rng: &rng),
                 services: svc, serviceMembers: svcText,
                 ruleType: typeRoll < 90 ? .universal : (typeRoll < 95 ? .intrazone : .interzone),
                 disabled: Int.random(in: 0..<100, using: &rng) < 5,
