@@ -16,7 +16,8 @@ extension ReachabilityEngine {
         var ownAddress: IPAddress
         var peerAddress: IPAddress
         var services: ServiceSet
-        var hops: [PathHop]
+        /// Route outcome chain for permit edges (hops materialised only for kept examples); -1 = none.
+        var combo: Int32
         var segment: String?
 
         static func order(_ a: Candidate, _ b: Candidate) -> Bool {
@@ -59,6 +60,14 @@ extension ReachabilityEngine {
             if !out.contains(where: { $0.sameEdge(c) }) { out.append(c) }
         }
         list = out
+    }
+
+    /// Adds `c` to a sorted top-`limit` list; false when it ranks after a full list's last entry.
+    private static func offer(_ c: Candidate, to list: inout [Candidate], limit: Int) -> Bool {
+        if list.count >= limit, let last = list.last, !Candidate.order(c, last) { return false }
+        list.append(c)
+        trim(&list, limit: limit)
+        return true
     }
 
     private static func trimBlocked(_ list: inout [PathHop], limit: Int = 5) {
@@ -130,6 +139,74 @@ extension ReachabilityEngine {
             return policies.count - 1
         }
 
+        // Hop outcomes combined along a route: combo = (previous combo, policy, outcome), so a
+        // route's allowed set is intersected once per distinct outcome chain, not per group pair.
+        struct ComboKey: Hashable {
+            var prev: Int32
+            var policy: Int32
+            var outcome: Int32
+        }
+        var comboIndex: [ComboKey: Int32] = [:]
+        var combos: [(key: ComboKey, allowed: ServiceSet)] = []
+        func combine(_ prev: Int32, policy h: Int, outcome o: Int32) -> Int32 {
+            let k = ComboKey(prev: prev, policy: Int32(h), outcome: o)
+            if let c = comboIndex[k] { return c }
+            let before = prev < 0 ? ServiceSet.anyService : combos[Int(prev)].allowed
+            combos.append((k, before.intersection(policies[h].outcomes[Int(o)].allowed)))
+            comboIndex[k] = Int32(combos.count - 1)
+            return Int32(combos.count - 1)
+        }
+        /// (policy, outcome) per hop of a combo, in route order.
+        func chain(_ combo: Int32) -> [(policy: Int, outcome: Int)] {
+            var out: [(Int, Int)] = []
+            var c = combo
+            while c >= 0 {
+                let k = combos[Int(c)].key
+                out.append((Int(k.policy), Int(k.outcome)))
+                c = k.prev
+            }
+            return out.reversed()
+        }
+        // Allowed services minus the destination's allowlist, per (combo, allowlist); combo -1 = no filter.
+        var effectiveIndex: [Int64: Int32] = [:]
+        var effectiveSets: [ServiceSet] = []
+        func effective(_ combo: Int32, allow: Int32) -> Int32 {
+            let k = Int64(combo) << 24 | Int64(allow)
+            if let e = effectiveIndex[k] { return e }
+            let allowed = combo < 0 ? ServiceSet.anyService : combos[Int(combo)].allowed
+            effectiveSets.append(allowed.subtracting(allowSets[Int(allow)]))
+            effectiveIndex[k] = Int32(effectiveSets.count - 1)
+            return Int32(effectiveSets.count - 1)
+        }
+        /// The allow rule (or default) at each hop for service `key`, as edge evidence.
+        func allowHops(_ combo: Int32, key: UInt32) -> [PathHop] {
+            chain(combo).map { h in
+                let p = policies[h.policy]
+                let rule = p.outcomes[h.outcome].decision.piece(for: key)?.rule
+                return topology.enforcementPoints[p.enforcementPoint].pathHop(
+                    fromZone: p.fromZone, toZone: p.toZone, rule: rule, action: .allow)
+            }
+        }
+        var denyMemo: [Int32: [PathHop]] = [:]
+        /// The deny decisions that stopped traffic on a route: at each hop, the denying rules (or
+        /// default) for services that every earlier hop let through.
+        func denyHops(_ combo: Int32) -> [PathHop] {
+            if let m = denyMemo[combo] { return m }
+            var remaining = ServiceSet.anyService
+            var out: [PathHop] = []
+            for h in chain(combo) where !remaining.isEmpty {
+                let p = policies[h.policy]
+                let ep = topology.enforcementPoints[p.enforcementPoint]
+                let o = p.outcomes[h.outcome]
+                for piece in o.decision.pieces where piece.action == .deny && remaining.intersects(piece.services) {
+                    out.append(ep.pathHop(fromZone: p.fromZone, toZone: p.toZone, rule: piece.rule, action: .deny))
+                }
+                remaining = remaining.intersection(o.allowed)
+            }
+            denyMemo[combo] = out
+            return out
+        }
+
         for a in otherZones {
             let others = byZone[a]?.others ?? []
             for b in targetZones {
@@ -192,61 +269,50 @@ extension ReachabilityEngine {
 
                     for og in otherGroups {
                         var result = GroupResult(peers: [UInt64](repeating: 0, count: words))
+                        var effectiveIDs: Set<Int32> = []
+                        var blockedCombos: Set<Int32> = []
                         let rep = og.members[0]
                         for (tgIndex, tg) in targetGroups.enumerated() {
                             let (sg, dg) = outbound ? (og, tg) : (tg, og)
-                            let dstAllow = allowSets[Int(dg.key[1])]
                             var kind = EdgeKind.permit
                             var segment: String?
-                            var effective: ServiceSet
-                            var pathHops: [PathHop] = []
+                            var combo: Int32 = -1
                             if og.key[0] >= 0 && og.key[0] == tg.key[0], let s = flat[rep].segment {
                                 kind = .sameSegment
                                 segment = s.text
-                                effective = ServiceSet.anyService.subtracting(dstAllow)
                             } else if route.isEmpty {
                                 kind = .sameSegment
                                 segment = "zone \(a)"
-                                effective = ServiceSet.anyService.subtracting(dstAllow)
                             } else {
-                                var outcomes: [HopPolicy.Outcome] = []
-                                var allowed = ServiceSet.anyService
                                 for (n, h) in hops.enumerated() {
-                                    let id = policies[h].outcome(source: sg.key[2 + n], destination: dg.key[2 + n])
-                                    let o = policies[h].outcomes[Int(id)]
-                                    outcomes.append(o)
-                                    allowed = allowed.intersection(o.allowed)
-                                }
-                                effective = allowed.subtracting(dstAllow)
-                                if effective.isEmpty {
-                                    result.blocked.append(contentsOf: denyHops(route: route, outcomes: outcomes))
-                                    continue
-                                }
-                                let key = effective.intervals[0].lower
-                                for (n, hop) in route.enumerated() {
-                                    let ep = topology.enforcementPoints[hop.enforcementPoint]
-                                    let rule = outcomes[n].decision.piece(for: key)?.rule
-                                    pathHops.append(ep.pathHop(fromZone: hop.fromZone, toZone: hop.toZone, rule: rule, action: .allow))
+                                    let o = policies[h].outcome(source: sg.key[2 + n], destination: dg.key[2 + n])
+                                    combo = combine(combo, policy: h, outcome: o)
                                 }
                             }
-                            if effective.isEmpty { continue }
+                            let eff = effective(combo, allow: dg.key[1])
+                            let services = effectiveSets[Int(eff)]
+                            if services.isEmpty {
+                                if combo >= 0 { blockedCombos.insert(combo) }
+                                continue
+                            }
                             result.connected = true
-                            result.services = result.services.union(effective)
+                            effectiveIDs.insert(eff)
                             let info = targetInfo[tgIndex]
                             for w in 0..<words { result.peers[w] |= info.bits[w] }
                             for t in info.firsts {
                                 let peer = flat[t].assetIndex
-                                result.candidates.append(
-                                    Candidate(
-                                        kind: kind, peer: peer, peerID: assets[peer].id, outbound: outbound,
-                                        ownAddress: flat[rep].address, peerAddress: flat[t].address, services: effective,
-                                        hops: pathHops, segment: segment))
+                                let c = Candidate(
+                                    kind: kind, peer: peer, peerID: assets[peer].id, outbound: outbound,
+                                    ownAddress: flat[rep].address, peerAddress: flat[t].address, services: services,
+                                    combo: combo, segment: segment)
+                                // `firsts` ascend by peer id: once one cannot enter the top list, none after can.
+                                if !ReachabilityEngine.offer(c, to: &result.candidates, limit: limit) { break }
                             }
                         }
-                        ReachabilityEngine.trim(&result.candidates, limit: limit)
                         if result.connected {
-                            result.blocked = []
+                            result.services = effectiveIDs.reduce(ServiceSet()) { $0.union(effectiveSets[Int($1)]) }
                         } else {
+                            for c in blockedCombos { result.blocked.append(contentsOf: denyHops(c)) }
                             ReachabilityEngine.trimBlocked(&result.blocked)
                         }
                         for i in og.members {
@@ -281,28 +347,14 @@ extension ReachabilityEngine {
                 Edge(
                     kind: c.kind, from: c.outbound ? assets[i].id : c.peerID, to: c.outbound ? c.peerID : assets[i].id,
                     fromAddress: c.outbound ? c.ownAddress : c.peerAddress,
-                    toAddress: c.outbound ? c.peerAddress : c.ownAddress, services: c.services, hops: c.hops,
+                    toAddress: c.outbound ? c.peerAddress : c.ownAddress, services: c.services,
+                    hops: c.combo < 0 ? [] : allowHops(c.combo, key: c.services.intervals.first?.lower ?? 0),
                     segment: c.segment)
             }
             if peers == 0 { ReachabilityEngine.trimBlocked(&a.blocked) } else { a.blocked = [] }
             out[i] = Connectivity(
                 peers: peers, services: a.services, edges: edges, blocked: a.blocked,
                 noRouteZones: a.unrouted.subtracting(a.routed).sorted())
-        }
-        return out
-    }
-
-    /// The deny decisions that stopped traffic on a route: at each hop, the denying rules (or
-    /// default) for services that every earlier hop let through.
-    private func denyHops(route: [RouteHop], outcomes: [HopPolicy.Outcome]) -> [PathHop] {
-        var remaining = ServiceSet.anyService
-        var out: [PathHop] = []
-        for (n, hop) in route.enumerated() where !remaining.isEmpty {
-            let ep = topology.enforcementPoints[hop.enforcementPoint]
-            for piece in outcomes[n].decision.pieces where piece.action == .deny && remaining.intersects(piece.services) {
-                out.append(ep.pathHop(fromZone: hop.fromZone, toZone: hop.toZone, rule: piece.rule, action: .deny))
-            }
-            remaining = remaining.intersection(outcomes[n].allowed)
         }
         return out
     }
