@@ -12,8 +12,10 @@ public struct Connectivity: Sendable, Hashable {
     /// Target zones that no endpoint of this asset has any route to (physically separated).
     public var noRouteZones: [String]
 
-    public init(peers: Int = 0, services: ServiceSet = ServiceSet(), edges: [Edge] = [], blocked: [PathHop] = [],
-                noRouteZones: [String] = []) {
+    public init(
+        peers: Int = 0, services: ServiceSet = ServiceSet(), edges: [Edge] = [], blocked: [PathHop] = [],
+        noRouteZones: [String] = []
+    ) {
         self.peers = peers
         self.services = services
         self.edges = edges

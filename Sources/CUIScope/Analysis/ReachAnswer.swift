@@ -24,8 +24,10 @@ public struct ReachAnswer: Sendable, Hashable {
     public var fromZone: String?
     public var toZone: String?
 
-    public init(decision: RuleAction, allowed: ServiceSet, breakdown: [ReachSegment], notes: [String],
-                fromZone: String? = nil, toZone: String? = nil) {
+    public init(
+        decision: RuleAction, allowed: ServiceSet, breakdown: [ReachSegment], notes: [String],
+        fromZone: String? = nil, toZone: String? = nil
+    ) {
         self.decision = decision
         self.allowed = allowed
         self.breakdown = breakdown
@@ -70,7 +72,9 @@ extension EnforcementPoint {
         let rule = rules[r]
         var notes = rule.unevaluated.map { "not evaluated: \($0)" } + rule.notes
         if rule.hasUnresolved {
-            notes.append("rule has unresolved objects: \((rule.source.unresolved + rule.destination.unresolved).joined(separator: ", "))")
+            notes.append(
+                "rule has unresolved objects: \((rule.source.unresolved + rule.destination.unresolved).joined(separator: ", "))"
+            )
         }
         return PathHop(
             enforcementPoint: name, fromZone: fromZone, toZone: toZone, action: action, rule: rule.name,
@@ -80,9 +84,10 @@ extension EnforcementPoint {
     /// Ordered first match for one address pair: every rule is scanned in document order and
     /// each takes the still-undecided services it covers; what is left goes to the default.
     /// This is the direct evaluation (no classes) used by single queries and as the oracle of tests.
-    func firstMatch(source: IPAddress, destination: IPAddress, services: ServiceSet, fromZone: String,
-                    toZone: String) -> HopDecision
-    {
+    func firstMatch(
+        source: IPAddress, destination: IPAddress, services: ServiceSet, fromZone: String,
+        toZone: String
+    ) -> HopDecision {
         var remaining = services
         var pieces: [HopDecision.Piece] = []
         for (i, rule) in rules.enumerated() where !remaining.isEmpty {
@@ -95,7 +100,8 @@ extension EnforcementPoint {
             remaining = remaining.subtracting(covered)
         }
         if !remaining.isEmpty {
-            pieces.append(.init(services: remaining, rule: nil, action: defaultAction(fromZone: fromZone, toZone: toZone).action))
+            pieces.append(
+                .init(services: remaining, rule: nil, action: defaultAction(fromZone: fromZone, toZone: toZone).action))
         }
         return HopDecision(pieces: pieces)
     }

@@ -33,7 +33,8 @@ extension ReachabilityEngine {
         var peers: [UInt64] = []
         var services = ServiceSet()
         var candidates: [Candidate] = []
-        var blocked: [PathHop] = []
+        /// Ids into the run's table of distinct deny hops.
+        var blocked: [Int32] = []
         var unrouted: Set<String> = []
         var routed: Set<String> = []
     }
@@ -44,7 +45,7 @@ extension ReachabilityEngine {
         var connected = false
         var services = ServiceSet()
         var candidates: [Candidate] = []
-        var blocked: [PathHop] = []
+        var blocked: [Int32] = []
     }
 
     private struct Group {
@@ -68,13 +69,6 @@ extension ReachabilityEngine {
         list.append(c)
         trim(&list, limit: limit)
         return true
-    }
-
-    private static func trimBlocked(_ list: inout [PathHop], limit: Int = 5) {
-        list.sort(by: PathHop.evidenceOrder)
-        var out: [PathHop] = []
-        for h in list where out.count < limit && out.last != h { out.append(h) }
-        list = out
     }
 
     /// Data-capable connectivity of every non-target asset to and from the target assets.
@@ -118,7 +112,9 @@ extension ReachabilityEngine {
         var byZone: [String: (targets: [Int], others: [Int])] = [:]
         for (i, e) in flat.enumerated() {
             guard let z = e.zone else { continue }
-            if targets.contains(e.assetIndex) { byZone[z, default: ([], [])].targets.append(i) } else {
+            if targets.contains(e.assetIndex) {
+                byZone[z, default: ([], [])].targets.append(i)
+            } else {
                 byZone[z, default: ([], [])].others.append(i)
             }
         }
@@ -178,32 +174,65 @@ extension ReachabilityEngine {
             effectiveIndex[k] = Int32(effectiveSets.count - 1)
             return Int32(effectiveSets.count - 1)
         }
+        struct HopsKey: Hashable {
+            var combo: Int32
+            var service: UInt32
+        }
+        var allowMemo: [HopsKey: [PathHop]] = [:]
         /// The allow rule (or default) at each hop for service `key`, as edge evidence.
         func allowHops(_ combo: Int32, key: UInt32) -> [PathHop] {
-            chain(combo).map { h in
+            if let m = allowMemo[HopsKey(combo: combo, service: key)] { return m }
+            let hops = chain(combo).map { h in
                 let p = policies[h.policy]
                 let rule = p.outcomes[h.outcome].decision.piece(for: key)?.rule
                 return topology.enforcementPoints[p.enforcementPoint].pathHop(
                     fromZone: p.fromZone, toZone: p.toZone, rule: rule, action: .allow)
             }
+            allowMemo[HopsKey(combo: combo, service: key)] = hops
+            return hops
         }
-        var denyMemo: [Int32: [PathHop]] = [:]
+        // Distinct deny hops of the run, interned so evidence lists are merged as integers.
+        var denyHopIndex: [Int64: Int32] = [:]  // policy << 32 | rule (or 0xFFFF_FFFF for the default)
+        var denyHopList: [PathHop] = []
+        var denyMemo: [Int32: [Int32]] = [:]
         /// The deny decisions that stopped traffic on a route: at each hop, the denying rules (or
         /// default) for services that every earlier hop let through.
-        func denyHops(_ combo: Int32) -> [PathHop] {
+        func denyHops(_ combo: Int32) -> [Int32] {
             if let m = denyMemo[combo] { return m }
             var remaining = ServiceSet.anyService
-            var out: [PathHop] = []
+            var out: [Int32] = []
             for h in chain(combo) where !remaining.isEmpty {
                 let p = policies[h.policy]
                 let ep = topology.enforcementPoints[p.enforcementPoint]
                 let o = p.outcomes[h.outcome]
                 for piece in o.decision.pieces where piece.action == .deny && remaining.intersects(piece.services) {
-                    out.append(ep.pathHop(fromZone: p.fromZone, toZone: p.toZone, rule: piece.rule, action: .deny))
+                    let key = Int64(h.policy) << 32 | Int64(piece.rule ?? 0xFFFF_FFFF)
+                    if let id = denyHopIndex[key] {
+                        out.append(id)
+                    } else {
+                        denyHopList.append(
+                            ep.pathHop(fromZone: p.fromZone, toZone: p.toZone, rule: piece.rule, action: .deny))
+                        denyHopIndex[key] = Int32(denyHopList.count - 1)
+                        out.append(Int32(denyHopList.count - 1))
+                    }
                 }
                 remaining = remaining.intersection(o.allowed)
             }
             denyMemo[combo] = out
+            return out
+        }
+        /// The first five distinct deny hops in evidence order (selection, not a full sort).
+        func firstHops(_ ids: [Int32], limit: Int = 5) -> [Int32] {
+            var out: [Int32] = []
+            for id in Set(ids) {
+                let hop = denyHopList[Int(id)]
+                if out.count == limit, let last = out.last, !PathHop.evidenceOrder(hop, denyHopList[Int(last)]) {
+                    continue
+                }
+                let at = out.firstIndex { PathHop.evidenceOrder(hop, denyHopList[Int($0)]) } ?? out.count
+                out.insert(id, at: at)
+                if out.count > limit { out.removeLast() }
+            }
             return out
         }
 
@@ -258,11 +287,15 @@ extension ReachabilityEngine {
                             if let b = targetBit[flat[i].assetIndex] { bits[b >> 6] |= 1 << UInt64(b & 63) }
                         }
                         let sorted = g.members.sorted {
-                            (assets[flat[$0].assetIndex].id, flat[$0].address) < (assets[flat[$1].assetIndex].id, flat[$1].address)
+                            (assets[flat[$0].assetIndex].id, flat[$0].address) < (
+                                assets[flat[$1].assetIndex].id, flat[$1].address
+                            )
                         }
                         var firsts: [Int] = []
                         for i in sorted where firsts.count < limit {
-                            if !firsts.contains(where: { flat[$0].assetIndex == flat[i].assetIndex }) { firsts.append(i) }
+                            if !firsts.contains(where: { flat[$0].assetIndex == flat[i].assetIndex }) {
+                                firsts.append(i)
+                            }
                         }
                         return (bits, firsts)
                     }
@@ -312,8 +345,7 @@ extension ReachabilityEngine {
                         if result.connected {
                             result.services = effectiveIDs.reduce(ServiceSet()) { $0.union(effectiveSets[Int($1)]) }
                         } else {
-                            for c in blockedCombos { result.blocked.append(contentsOf: denyHops(c)) }
-                            ReachabilityEngine.trimBlocked(&result.blocked)
+                            result.blocked = firstHops(blockedCombos.flatMap { denyHops($0) })
                         }
                         for i in og.members {
                             let asset = flat[i].assetIndex
@@ -330,7 +362,7 @@ extension ReachabilityEngine {
                                 }
                             } else if !result.blocked.isEmpty {
                                 acc[asset].blocked.append(contentsOf: result.blocked)
-                                if acc[asset].blocked.count > 40 { ReachabilityEngine.trimBlocked(&acc[asset].blocked) }
+                                if acc[asset].blocked.count > 40 { acc[asset].blocked = firstHops(acc[asset].blocked) }
                             }
                         }
                     }
@@ -351,9 +383,9 @@ extension ReachabilityEngine {
                     hops: c.combo < 0 ? [] : allowHops(c.combo, key: c.services.intervals.first?.lower ?? 0),
                     segment: c.segment)
             }
-            if peers == 0 { ReachabilityEngine.trimBlocked(&a.blocked) } else { a.blocked = [] }
+            let blocked = peers == 0 ? firstHops(a.blocked).map { denyHopList[Int($0)] } : []
             out[i] = Connectivity(
-                peers: peers, services: a.services, edges: edges, blocked: a.blocked,
+                peers: peers, services: a.services, edges: edges, blocked: blocked,
                 noRouteZones: a.unrouted.subtracting(a.routed).sorted())
         }
         return out

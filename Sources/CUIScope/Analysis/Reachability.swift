@@ -22,9 +22,10 @@ public final class ReachabilityEngine {
     /// - Parameters:
     ///   - fromZone: overrides the source's placement (e.g. `reach --from-zone`).
     ///   - toZone: overrides the destination's placement.
-    public func evaluate(source: IPAddress, destination: IPAddress, services: ServiceSet, fromZone: String? = nil,
-                         toZone: String? = nil) -> ReachAnswer
-    {
+    public func evaluate(
+        source: IPAddress, destination: IPAddress, services: ServiceSet, fromZone: String? = nil,
+        toZone: String? = nil
+    ) -> ReachAnswer {
         let srcPlace = topology.place(source)
         let dstPlace = topology.place(destination)
         guard let from = fromZone ?? srcPlace?.zone, let to = toZone ?? dstPlace?.zone else {
@@ -65,7 +66,10 @@ public final class ReachabilityEngine {
                     source: source, destination: destination, services: piece.services, fromZone: hop.fromZone,
                     toZone: hop.toZone)
                 for d in decision.pieces {
-                    let hops = piece.hops + [ep.pathHop(fromZone: hop.fromZone, toZone: hop.toZone, rule: d.rule, action: d.action)]
+                    let hops =
+                        piece.hops + [
+                            ep.pathHop(fromZone: hop.fromZone, toZone: hop.toZone, rule: d.rule, action: d.action)
+                        ]
                     if d.action == .allow {
                         next.append((d.services, hops))
                     } else {

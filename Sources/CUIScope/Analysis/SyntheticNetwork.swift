@@ -69,7 +69,8 @@ public enum SyntheticNetwork {
             for i in 0..<plan.count {
                 let s = i / perSubnet + 1
                 let isRange = Int.random(in: 0..<100, using: &rng) == 0
-                let text = isRange
+                let text =
+                    isRange
                     ? "\(plan.prefix.0).\(plan.prefix.1).\(s).\(64 + 4 * (i % perSubnet))/30"
                     : "\(plan.prefix.0).\(plan.prefix.1).\(s).\(10 + i % perSubnet)"
                 if !isRange { plans[p].hosts.append(text) }
@@ -181,7 +182,9 @@ public enum SyntheticNetwork {
         }
         if ruleCount >= closing {
             coreRules.append(
-                Rule(name: "corp-intrazone", action: .allow, services: .anyService, ruleType: .intrazone, location: location()))
+                Rule(
+                    name: "corp-intrazone", action: .allow, services: .anyService, ruleType: .intrazone,
+                    location: location()))
             coreRules.append(Rule(name: "core-deny-all", action: .deny, location: location()))
             edgeRules.append(
                 Rule(

@@ -106,7 +106,8 @@ public struct Topology: Sendable {
         let zonesOfPoint: [[Int]] = epZoneSets.map { $0.compactMap { index[$0] }.sorted() }
         self.pointsOfZone = byZone
         self.parents = sortedNames.indices.map {
-            Topology.breadthFirst(from: $0, zoneCount: sortedNames.count, pointsOfZone: byZone, zonesOfPoint: zonesOfPoint)
+            Topology.breadthFirst(
+                from: $0, zoneCount: sortedNames.count, pointsOfZone: byZone, zonesOfPoint: zonesOfPoint)
         }
     }
 

@@ -19,18 +19,20 @@ struct ConnectivityTests {
 
     /// dmz ─ edge-fw ─ corp ─ core-fw ─ enclave; lab is a zone no firewall joins.
     static func net(edge: [Rule], core: [Rule], allowlist: [AllowlistEntry] = [], extra: [Asset] = []) -> Net {
-        let e = F.firewall("edge-fw", zones: [F.zone("dmz", "172.16.0.0/24"), F.zone("corp", "10.0.1.0/24", "10.0.2.0/24")],
-                           rules: edge)
+        let e = F.firewall(
+            "edge-fw", zones: [F.zone("dmz", "172.16.0.0/24"), F.zone("corp", "10.0.1.0/24", "10.0.2.0/24")],
+            rules: edge)
         let c = F.firewall("core-fw", zones: [F.zone("corp"), F.zone("enclave", "10.50.0.0/24")], rules: core)
         let t = Topology(zones: [F.zone("lab", "192.168.0.0/24")], enforcementPoints: [e, c])
-        let assets = [
-            F.asset("cui-db", "10.50.0.5", cui: true),
-            F.asset("cui-app", "10.50.0.6", cui: true),
-            F.asset("ws-1", "10.0.1.10"),
-            F.asset("ws-2", "10.0.2.10"),
-            F.asset("web", "172.16.0.4"),
-            F.asset("lab-pc", "192.168.0.7"),
-        ] + extra
+        let assets =
+            [
+                F.asset("cui-db", "10.50.0.5", cui: true),
+                F.asset("cui-app", "10.50.0.6", cui: true),
+                F.asset("ws-1", "10.0.1.10"),
+                F.asset("ws-2", "10.0.2.10"),
+                F.asset("web", "172.16.0.4"),
+                F.asset("lab-pc", "192.168.0.7"),
+            ] + extra
         return Net(assets: assets, engine: ReachabilityEngine(topology: t, allowlist: allowlist))
     }
 
@@ -39,8 +41,10 @@ struct ConnectivityTests {
         let n = Self.net(
             edge: [F.rule("dmz-in", .allow, from: ["dmz"], to: ["corp"], services: "tcp/443", line: 5)],
             core: [
-                F.rule("ws1-to-db", .allow, source: "10.0.1.10", destination: "10.50.0.5", services: "tcp/1433", line: 8),
-                F.rule("web-to-app", .allow, source: "172.16.0.4", destination: "10.50.0.6", services: "tcp/443", line: 9),
+                F.rule(
+                    "ws1-to-db", .allow, source: "10.0.1.10", destination: "10.50.0.5", services: "tcp/1433", line: 8),
+                F.rule(
+                    "web-to-app", .allow, source: "172.16.0.4", destination: "10.50.0.6", services: "tcp/443", line: 9),
                 F.rule("deny-rest", .deny, to: ["enclave"], line: 10),
             ])
         let r = n.run()
@@ -120,8 +124,9 @@ struct ConnectivityTests {
         #expect(none.peers == 0)
         #expect(none.edges.isEmpty)
 
-        let wider = Self.net(edge: [], core: [F.rule("rdp-smb", .allow, source: "10.0.1.0/24", services: "tcp/3389 tcp/445")],
-                             allowlist: [any])
+        let wider = Self.net(
+            edge: [], core: [F.rule("rdp-smb", .allow, source: "10.0.1.0/24", services: "tcp/3389 tcp/445")],
+            allowlist: [any])
         let smb = try #require(wider.run()[wider.index("ws-1")])
         #expect(smb.services == F.svc("tcp/445"))
     }

@@ -18,7 +18,8 @@ enum ReachFixtures {
         Zone(
             name: name,
             subnets: subnets.map {
-                Subnet(text: $0, addresses: addr($0), location: SourceLocation(file: "scope.yaml", line: 1), origin: name)
+                Subnet(
+                    text: $0, addresses: addr($0), location: SourceLocation(file: "scope.yaml", line: 1), origin: name)
             })
     }
 
@@ -33,15 +34,18 @@ enum ReachFixtures {
         var d = addr(destination)
         if negateDestination { d = d.complement() }
         return Rule(
-            name: name, action: action, from: from.map { .zones(Set($0)) } ?? .any, to: to.map { .zones(Set($0)) } ?? .any,
+            name: name, action: action, from: from.map { .zones(Set($0)) } ?? .any,
+            to: to.map { .zones(Set($0)) } ?? .any,
             source: AddressMatch(set: s, negated: negateSource, members: [source], unresolved: unresolved),
             destination: AddressMatch(set: d, negated: negateDestination, members: [destination]),
             services: svc(services), serviceMembers: [services], ruleType: type, disabled: disabled,
             unevaluated: unevaluated, location: SourceLocation(file: file, line: line, column: 5))
     }
 
-    static func firewall(_ name: String, zones: [Zone], rules: [Rule], interzone: RuleAction = .deny,
-                         intrazone: RuleAction = .allow) -> EnforcementPoint {
+    static func firewall(
+        _ name: String, zones: [Zone], rules: [Rule], interzone: RuleAction = .deny,
+        intrazone: RuleAction = .allow
+    ) -> EnforcementPoint {
         EnforcementPoint(
             name: name, vendor: "native", zones: zones, rules: rules, interzoneDefault: interzone,
             intrazoneDefault: intrazone, location: SourceLocation(file: file, line: 900))

@@ -64,8 +64,10 @@ struct ReachabilityEvaluateTests {
         #expect(intra.breakdown.first?.hops.first?.defaultName == "intrazone-default")
 
         let flipped = Self.engine([], interzone: .allow, intrazone: .deny)
-        #expect(flipped.evaluate(source: Self.corp, destination: Self.cui, services: F.svc("udp/53")).decision == .allow)
-        #expect(flipped.evaluate(source: Self.corp, destination: Self.corp2, services: F.svc("udp/53")).decision == .deny)
+        #expect(
+            flipped.evaluate(source: Self.corp, destination: Self.cui, services: F.svc("udp/53")).decision == .allow)
+        #expect(
+            flipped.evaluate(source: Self.corp, destination: Self.corp2, services: F.svc("udp/53")).decision == .deny)
     }
 
     @Test("disabled rules never match")
@@ -106,10 +108,13 @@ struct ReachabilityEvaluateTests {
     @Test("ip-range boundaries: first and last addresses in, one past out")
     func rangeBoundaries() {
         let e = Self.engine([F.rule("range", .allow, source: "10.0.1.10-10.0.1.20")])
-        for (a, expected) in [("10.0.1.9", RuleAction.deny), ("10.0.1.10", .allow), ("10.0.1.20", .allow),
-                              ("10.0.1.21", .deny)] {
-            #expect(e.evaluate(source: F.ip(a), destination: Self.cui, services: F.svc("tcp/443")).decision == expected,
-                    "\(a)")
+        for (a, expected) in [
+            ("10.0.1.9", RuleAction.deny), ("10.0.1.10", .allow), ("10.0.1.20", .allow),
+            ("10.0.1.21", .deny),
+        ] {
+            #expect(
+                e.evaluate(source: F.ip(a), destination: Self.cui, services: F.svc("tcp/443")).decision == expected,
+                "\(a)")
         }
     }
 
@@ -117,7 +122,8 @@ struct ReachabilityEvaluateTests {
     func portEdges() {
         let e = Self.engine([F.rule("web-alt", .allow, services: "tcp/8000-8080")])
         for (p, expected) in [(7999, RuleAction.deny), (8000, .allow), (8080, .allow), (8081, .deny)] {
-            #expect(e.evaluate(source: Self.corp, destination: Self.cui, services: F.svc("tcp/\(p)")).decision == expected)
+            #expect(
+                e.evaluate(source: Self.corp, destination: Self.cui, services: F.svc("tcp/\(p)")).decision == expected)
         }
         let wide = e.evaluate(source: Self.corp, destination: Self.cui, services: F.svc("tcp/7990-8090"))
         #expect(wide.allowed == F.svc("tcp/8000-8080"))
@@ -127,7 +133,8 @@ struct ReachabilityEvaluateTests {
 
     /// dmz ─ edge-fw ─ corp ─ core-fw ─ enclave
     static func series(edge: [Rule], core: [Rule]) -> ReachabilityEngine {
-        let e = F.firewall("edge-fw", zones: [F.zone("dmz", "172.16.0.0/24"), F.zone("corp", "10.0.0.0/16")], rules: edge)
+        let e = F.firewall(
+            "edge-fw", zones: [F.zone("dmz", "172.16.0.0/24"), F.zone("corp", "10.0.0.0/16")], rules: edge)
         let c = F.firewall("core-fw", zones: [F.zone("corp"), F.zone("enclave", "10.50.0.0/24")], rules: core)
         return ReachabilityEngine(topology: Topology(enforcementPoints: [e, c]))
     }

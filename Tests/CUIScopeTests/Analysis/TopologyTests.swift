@@ -60,17 +60,19 @@ struct TopologyTests {
         // corp is on both firewalls: the intrazone hop goes through the first by name.
         #expect(t.route(from: "corp", to: "corp") == [RouteHop(enforcementPoint: 1, fromZone: "corp", toZone: "corp")])
         let path = try #require(t.route(from: "dmz", to: "enclave"))
-        #expect(path == [
-            RouteHop(enforcementPoint: 0, fromZone: "dmz", toZone: "corp"),
-            RouteHop(enforcementPoint: 1, fromZone: "corp", toZone: "enclave"),
-        ])
+        #expect(
+            path == [
+                RouteHop(enforcementPoint: 0, fromZone: "dmz", toZone: "corp"),
+                RouteHop(enforcementPoint: 1, fromZone: "corp", toZone: "enclave"),
+            ])
         #expect(t.route(from: "enclave", to: "dmz")?.map(\.enforcementPoint) == [1, 0])
     }
 
     @Test("zones only named by rules are routable")
     func ruleOnlyZones() {
         let fw = F.firewall(
-            "fw", zones: [F.zone("corp", "10.0.0.0/16")], rules: [F.rule("out", .allow, from: ["corp"], to: ["untrust"])])
+            "fw", zones: [F.zone("corp", "10.0.0.0/16")],
+            rules: [F.rule("out", .allow, from: ["corp"], to: ["untrust"])])
         let t = Topology(enforcementPoints: [fw])
         #expect(t.zoneNames == ["corp", "untrust"])
         #expect(t.route(from: "corp", to: "untrust")?.count == 1)
