@@ -1,0 +1,85 @@
+/// The rules of one enforcement point that apply to one (ingress, egress) zone pair, with the
+/// address classes of both sides and a cache of first-match outcomes per class pair.
+///
+/// Built once per hop per bulk run: every pair of endpoints whose addresses fall in the same
+/// (source class, destination class) gets the same outcome, so first match runs once per class
+/// pair instead of once per asset pair.
+struct HopPolicy {
+    /// First-match result for one class pair: the service space split by deciding rule.
+    struct Outcome {
+        var decision: HopDecision
+        var allowed: ServiceSet
+    }
+
+    let enforcementPoint: Int
+    let fromZone: String
+    let toZone: String
+    /// Indices into the enforcement point's `rules`, in evaluation order.
+    let ruleIndices: [Int]
+    let services: [ServiceSet]
+    let actions: [RuleAction]
+    let defaultAction: RuleAction
+    let source: RulePartition
+    let destination: RulePartition
+
+    private var flat: [Int32]
+    private let useFlat: Bool
+    private var sparse: [Int64: Int32] = [:]
+    private(set) var outcomes: [Outcome] = []
+
+    /// - Parameter queries: sorted distinct address values of every endpoint in the run.
+    init(enforcementPoint e: Int, point: EnforcementPoint, fromZone: String, toZone: String, queries: [UInt128]) {
+        enforcementPoint = e
+        self.fromZone = fromZone
+        self.toZone = toZone
+        let applicable = point.rules.indices.filter { point.rules[$0].appliesTo(fromZone: fromZone, toZone: toZone) }
+        ruleIndices = applicable
+        services = applicable.map { point.rules[$0].services }
+        actions = applicable.map { point.rules[$0].action }
+        defaultAction = point.defaultAction(fromZone: fromZone, toZone: toZone).action
+        source = RulePartition(sets: applicable.map { point.rules[$0].source.addresses }, queries: queries)
+        destination = RulePartition(sets: applicable.map { point.rules[$0].destination.addresses }, queries: queries)
+        let cells = source.classCount * destination.classCount
+        useFlat = cells <= 1 << 22
+        flat = useFlat ? [Int32](repeating: -1, count: cells) : []
+    }
+
+    /// The outcome for traffic from source class `s` to destination class `d`, computed once.
+    mutating func outcome(source s: Int32, destination d: Int32) -> Int32 {
+        let cell = Int(s) * destination.classCount + Int(d)
+        if useFlat, flat[cell] >= 0 { return flat[cell] }
+        if !useFlat, let id = sparse[Int64(cell)] { return id }
+        let id = Int32(outcomes.count)
+        outcomes.append(compute(source: Int(s), destination: Int(d)))
+        if useFlat { flat[cell] = id } else { sparse[Int64(cell)] = id }
+        return id
+    }
+
+    /// Walks the rules both classes match (bitset AND, ascending = document order), each taking
+    /// the still-undecided services it covers, until nothing is left or the rules run out.
+    private func compute(source s: Int, destination d: Int) -> Outcome {
+        let a = source.bits[s]
+        let b = destination.bits[d]
+        var remaining = ServiceSet.anyService
+        var pieces: [HopDecision.Piece] = []
+        var allowed = ServiceSet()
+        scan: for w in 0..<a.count {
+            var word = a[w] & b[w]
+            while word != 0 {
+                let p = w << 6 | word.trailingZeroBitCount
+                word &= word &- 1
+                let covered = remaining.intersection(services[p])
+                if covered.isEmpty { continue }
+                pieces.append(.init(services: covered, rule: ruleIndices[p], action: actions[p]))
+                if actions[p] == .allow { allowed = allowed.union(covered) }
+                remaining = remaining.subtracting(covered)
+                if remaining.isEmpty { break scan }
+            }
+        }
+        if !remaining.isEmpty {
+            pieces.append(.init(services: remaining, rule: nil, action: defaultAction))
+            if defaultAction == .allow { allowed = allowed.union(remaining) }
+        }
+        return Outcome(decision: HopDecision(pieces: pieces), allowed: allowed)
+    }
+}
