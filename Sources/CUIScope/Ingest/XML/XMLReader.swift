@@ -88,8 +88,14 @@ public enum XMLReader {
                 let name = names.string(xmlTextReaderConstLocalName(reader))
                 let depth = Int(xmlTextReaderDepth(reader))
                 let isEmpty = xmlTextReaderIsEmptyElement(reader) == 1
-                let loc = SourceLocation(file: file, line: Int(xmlTextReaderGetParserLineNumber(reader)),
-                                         column: Int(xmlTextReaderGetParserColumnNumber(reader)))
+                // The parser position runs ahead of the node (the reader buffers input), so take the
+                // node's own line; the column is only known when the parser is still on that line.
+                let parserLine = Int(xmlTextReaderGetParserLineNumber(reader))
+                let nodeLine = xmlTextReaderCurrentNode(reader).map { Int(xmlGetLineNo($0)) } ?? 0
+                let loc = nodeLine > 0 && nodeLine != parserLine
+                    ? SourceLocation(file: file, line: nodeLine, column: 0)
+                    : SourceLocation(file: file, line: parserLine,
+                                     column: Int(xmlTextReaderGetParserColumnNumber(reader)))
                 if stack.isEmpty {
                     while pathNames.count > depth { pathNames.removeLast() }
                     pathNames.append(name)
