@@ -68,7 +68,12 @@ public enum InventoryField: String, Sendable, CaseIterable, Hashable {
     static let aliasTable: [String: [(field: InventoryField, rank: Int)]] = {
         var t: [String: [(field: InventoryField, rank: Int)]] = [:]
         for f in InventoryField.allCases {
-            for (i, a) in f.aliases.enumerated() { t[normalizedHeader(a), default: []].append((f, i)) }
+            for (i, a) in f.aliases.enumerated() {
+                let key = normalizedHeader(a)
+                // "IP Address" and "ip_address" are one alias once normalised: keep its best rank.
+                if t[key]?.contains(where: { $0.field == f }) == true { continue }
+                t[key, default: []].append((f, i))
+            }
         }
         return t
     }()
