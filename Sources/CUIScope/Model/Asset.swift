@@ -139,11 +139,15 @@ public struct Inventory: Sendable {
     /// Rows skipped (with `--lenient`) or unusable (no addresses is *not* here: such assets
     /// are kept and reported as lacking addresses).
     public var skipped: [Diagnostic]
+    /// Warnings and notes about rows that were kept (unrecognised kinds, Excel-mangled ids),
+    /// for `validate` and the report.
+    public var warnings: [Diagnostic]
     public var source: String
 
-    public init(assets: [Asset] = [], skipped: [Diagnostic] = [], source: String) {
+    public init(assets: [Asset] = [], skipped: [Diagnostic] = [], warnings: [Diagnostic] = [], source: String) {
         self.assets = assets
         self.skipped = skipped
+        self.warnings = warnings
         self.source = source
     }
 }

@@ -1,0 +1,200 @@
+import Foundation
+
+/// One cell of an inventory record: its text, where it is, and the column (or JSON key) it came
+/// from, which messages name instead of quoting content.
+struct InventoryCell: Sendable {
+    var text: String
+    var location: SourceLocation
+    var column: String
+}
+
+/// Turns records of cells (from CSV rows, JSON objects, OSCAL items) into assets, the one place
+/// where value rules, duplicate ids and `--lenient` are decided, so every format behaves alike.
+///
+/// Strict (default): every problem of every row is collected and ``finish()`` throws them all.
+/// Lenient: a bad row is left out and listed in ``Inventory/skipped`` with its location.
+struct InventoryAssembler {
+    let file: String
+    let lenient: Bool
+    private(set) var assets: [Asset] = []
+    private var skipped: [Diagnostic] = []
+    private var log = DiagnosticLog()
+    /// id → line of the row that first used it.
+    private var firstLine: [String: Int] = [:]
+
+    init(file: String, lenient: Bool) {
+        self.file = file
+        self.lenient = lenient
+    }
+
+    /// Records a problem that is not about one row (header, mapping): an error stops strict and
+    /// lenient runs alike, since every row would be wrong.
+    mutating func report(_ d: Diagnostic) { log.append(d) }
+
+    /// Records a record that is deliberately not an asset (a NetBox prefix), with the reason.
+    mutating func skipRecord(_ location: SourceLocation, _ reason: String) {
+        skipped.append(Diagnostic(.note, location, reason))
+    }
+
+    /// Records a record that could not be read at all (a JSON element that is not an object).
+    mutating func rejectRecord(_ location: SourceLocation, _ message: String) {
+        if lenient {
+            skipped.append(.warning(location, "record skipped: \(message)"))
+        } else {
+            log.error(location, message)
+        }
+    }
+
+    /// Builds one asset from the cells of a record and adds it, or records why it cannot.
+    /// - Parameters:
+    ///   - cells: the record's cells by field (several for `addresses`).
+    ///   - location: the record's start, used when a required cell is missing.
+    ///   - cidrIsHost: every `a/len` address is the host `a` (NetBox IP records).
+    ///   - idColumns: alias names listed when the record has no id at all.
+    mutating func add(
+        _ cells: [InventoryField: [InventoryCell]], at location: SourceLocation, cidrIsHost: Bool = false
+    ) {
+        var errors: [Diagnostic] = []
+        var warnings: [Diagnostic] = []
+        func fail(_ cell: InventoryCell, _ message: String) {
+            errors.append(.error(cell.location, "column '\(cell.column)': \(message)"))
+        }
+        func first(_ f: InventoryField) -> InventoryCell? {
+            cells[f]?.first { !$0.text.isEmpty }
+        }
+
+        // id (required)
+        let idCell = first(.id)
+        let id = idCell?.text ?? ""
+        if let idCell {
+            if InventoryValues.looksExcelMangled(id) {
+                warnings.append(.warning(idCell.location, "column '\(idCell.column)': id looks like a number Excel "
+                    + "rewrote in scientific notation (like 6.37702E+15); the original digits are lost, so this id "
+                    + "will not match other sources (re-export the column as text)"))
+            }
+        } else if let empty = cells[.id]?.first {
+            errors.append(.error(empty.location, "column '\(empty.column)': empty id (every asset needs a unique id)"))
+        } else {
+            errors.append(.error(location, "record has no id (expected a key such as id, name, hostname, asset_tag, "
+                + "sys_id or serial)"))
+        }
+
+        var asset = Asset(id: id, name: first(.name)?.text, location: idCell?.location ?? location)
+
+        // addresses
+        var addressSets: [AddressSet] = []
+        for cell in cells[.addresses] ?? [] {
+            for token in InventoryValues.addressTokens(cell.text) {
+                if let set = InventoryValues.address(token, cidrIsHost: cidrIsHost) {
+                    addressSets.append(set)
+                    asset.addressTexts.append(String(token))
+                } else {
+                    fail(cell, "\(quoted(token)) is not an IPv4/IPv6 address, CIDR prefix or range")
+                }
+            }
+        }
+        asset.addresses = AddressSet(addressSets.flatMap(\.intervals))
+
+        // kind, and a vendor `category` that is either a CMMC category or a kind
+        var kindDecided = false
+        if let cell = first(.kind), let reading = InventoryValues.kind(cell.text) {
+            asset.kind = reading.kind
+            kindDecided = true
+            if !reading.recognised { warnings.append(unknownKind(cell)) }
+        }
+        if let cell = first(.declared) {
+            if let c = Category(token: cell.text) {
+                asset.declared = c
+            } else {
+                fail(cell, "unknown category \(quoted(cell.text)) (expected one of "
+                    + Category.allCases.map(\.rawValue).joined(separator: ", ") + ")")
+            }
+        }
+        if let cell = first(.category) {
+            if let c = Category(token: cell.text) {
+                if asset.declared == nil { asset.declared = c }
+            } else if !kindDecided, let reading = InventoryValues.kind(cell.text) {
+                asset.kind = reading.kind
+                if !reading.recognised { warnings.append(unknownKind(cell)) }
+            }
+        }
+
+        if let cell = first(.cui) {
+            if let c = InventoryValues.cui(cell.text) {
+                asset.cui = c
+            } else {
+                fail(cell, "expected none, yes, or any of process, store, transmit joined by ';'")
+            }
+        }
+        for cell in cells[.functions] ?? [] {
+            for token in InventoryValues.listTokens(cell.text) {
+                if let f = InventoryValues.function(token) {
+                    if !asset.functions.contains(f) { asset.functions.append(f) }
+                } else {
+                    fail(cell, "unknown security function \(quoted(token)) (expected one of "
+                        + SecurityFunction.allCases.map(\.rawValue).joined(separator: ", ") + ")")
+                }
+            }
+        }
+        if let cell = first(.vdi) {
+            if let mode = InventoryValues.vdi(cell.text) {
+                asset.vdi = mode
+            } else {
+                fail(cell, "expected kvm-only or redirection")
+            }
+        }
+        func flag(_ field: InventoryField) -> Bool {
+            guard let cell = first(field) else { return false }
+            if let b = InventoryValues.boolean(cell.text) { return b }
+            fail(cell, "expected yes or no")
+            return false
+        }
+        asset.crmPolicy = flag(.crmPolicy)
+        asset.governmentOperated = flag(.government)
+        asset.publicFacing = flag(.public)
+
+        asset.zoneHint = first(.zone)?.text
+        asset.provider = first(.provider)?.text
+        asset.fedrampID = first(.fedrampID)?.text
+        asset.fedrampStatus = first(.fedrampStatus)?.text
+        asset.impactLevel = first(.impactLevel)?.text
+        asset.justification = first(.justification)?.text
+        asset.dfarsEvidence = first(.dfars7012)?.text
+        asset.equivalencyEvidence = (cells[.equivalency] ?? []).flatMap { InventoryValues.listTokens($0.text) }
+
+        // duplicate ids: point at the second row, name the first
+        if let idCell, let line = firstLine[id] {
+            errors.append(.error(idCell.location, "column '\(idCell.column)': duplicate id (first used on line \(line))"))
+        }
+
+        log.append(contentsOf: warnings)
+        if errors.isEmpty {
+            firstLine[id] = asset.location.line
+            assets.append(asset)
+        } else if lenient {
+            let sorted = errors.sorted()
+            skipped.append(.warning(sorted[0].location, "row skipped: " + sorted.map(\.message).joined(separator: "; ")))
+        } else {
+            if idCell != nil, firstLine[id] == nil { firstLine[id] = asset.location.line }
+            log.append(contentsOf: errors)
+        }
+    }
+
+    /// The inventory, or every error found when not lenient (or when a file-level error occurred).
+    func finish() throws(InputError) -> Inventory {
+        try log.throwIfErrors()
+        return Inventory(assets: assets, skipped: skipped, warnings: log.entries.sorted(), source: file)
+    }
+
+    private func unknownKind(_ cell: InventoryCell) -> Diagnostic {
+        .warning(cell.location, "column '\(cell.column)': kind \(quoted(cell.text)) is not recognised, treated as "
+            + "other (expected one of " + AssetKind.allCases.map(\.rawValue).joined(separator: ", ")
+            + "; use --map or a kind column)")
+    }
+
+    /// A cell value for a message, shortened: inventory values are not secrets, but rows can be long.
+    private func quoted(_ s: some StringProtocol) -> String {
+        let t = s.count > 40 ? String(s.prefix(40)) + "…" : String(s)
+        return "'\(t)'"
+    }
+}

@@ -1,0 +1,46 @@
+import Foundation
+
+/// Reads an inventory CSV: the first non-empty record is the header (aliases resolved by
+/// ``InventoryLayout``), every following non-blank record one asset.
+enum InventoryCSVParser {
+    static func parse(_ data: Data, file: String, mappings: [String: String], lenient: Bool) throws(InputError)
+        -> Inventory
+    {
+        var reader = CSVReader(data: data, file: file)
+        var assembler = InventoryAssembler(file: file, lenient: lenient)
+        guard let header = try reader.next() else {
+            throw InputError(SourceLocation(file: file, line: 1, column: 1), "empty inventory: expected a header row")
+        }
+        let headerLocation = SourceLocation(file: file, line: header.line, column: 1)
+        let headers = header.fields.map { $0.text.trimmingCharacters(in: .whitespacesAndNewlines) }
+        let (layout, notes) = InventoryLayout.resolve(headers: headers, mappings: mappings, at: headerLocation)
+        for note in notes { assembler.report(note) }
+        guard layout.hasIDColumn else {
+            assembler.report(.error(headerLocation, "missing id column: the header needs one of id, asset_tag, "
+                + "hostname, sys_id, serial, name (or --map COLUMN=id)"))
+            return try assembler.finish()
+        }
+        let used = InventoryField.allCases.map { ($0, layout.columns(for: $0)) }.filter { !$0.1.isEmpty }
+        while let record = try reader.next() {
+            if record.isBlank { continue }
+            var cells: [InventoryField: [InventoryCell]] = [:]
+            for (field, columns) in used {
+                cells[field] = columns.map { i in
+                    // Short rows are padded with empty cells, located just past the row's last field.
+                    if i < record.fields.count {
+                        let f = record.fields[i]
+                        return InventoryCell(
+                            text: f.text.trimmingCharacters(in: .whitespacesAndNewlines),
+                            location: SourceLocation(file: file, line: f.line, column: f.column), column: headers[i])
+                    }
+                    let last = record.fields[record.fields.count - 1]
+                    return InventoryCell(
+                        text: "", location: SourceLocation(file: file, line: last.line, column: last.column),
+                        column: headers[i])
+                }
+            }
+            assembler.add(cells, at: SourceLocation(file: file, line: record.line, column: 1))
+        }
+        return try assembler.finish()
+    }
+}

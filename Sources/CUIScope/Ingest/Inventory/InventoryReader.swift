@@ -1,0 +1,73 @@
+import Foundation
+
+/// Inventory file formats (`--inventory-format`).
+public enum InventoryFormat: String, Sendable, CaseIterable {
+    case csv, json
+    /// OSCAL SSP XML (`inventory-item` elements).
+    case xml
+}
+
+/// Entry point for asset inventories: detects the format from content (DESIGN.md: never from the
+/// extension) and returns the assets with their provenance.
+///
+/// First non-space byte `{` or `[` → JSON; `<` → OSCAL SSP XML; anything else → CSV.
+public enum InventoryReader {
+    /// Reads an inventory file.
+    /// - Parameters:
+    ///   - path: the file to read.
+    ///   - displayName: the name diagnostics and provenance use (default: `path`).
+    ///   - format: overrides content detection.
+    ///   - mappings: `--map column=field` pairs (column header → native field or `ignore`).
+    ///   - lenient: skip bad rows (listed in ``Inventory/skipped``) instead of failing.
+    /// - Throws: ``InputError`` listing every problem with file:line:column.
+    public static func read(
+        path: String, displayName: String? = nil, format: InventoryFormat? = nil, mappings: [String: String] = [:],
+        lenient: Bool = false
+    ) throws(InputError) -> Inventory {
+        let file = displayName ?? path
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue,
+            let data = FileManager.default.contents(atPath: path)
+        else {
+            throw InputError(SourceLocation(file: file, line: 0), "cannot read inventory file (missing or unreadable)")
+        }
+        let resolved = format ?? detect(data)
+        if resolved == .xml {
+            return try OSCALInventory.parseXML(path: path, file: file, lenient: lenient)
+        }
+        return try read(data: data, displayName: file, format: resolved, mappings: mappings, lenient: lenient)
+    }
+
+    /// Reads an inventory from bytes (tests, stdin).
+    public static func read(
+        data: Data, displayName: String, format: InventoryFormat? = nil, mappings: [String: String] = [:],
+        lenient: Bool = false
+    ) throws(InputError) -> Inventory {
+        switch format ?? detect(data) {
+        case .csv: return try InventoryCSVParser.parse(data, file: displayName, mappings: mappings, lenient: lenient)
+        case .json: return try InventoryJSONParser.parse(data, file: displayName, mappings: mappings, lenient: lenient)
+        case .xml:
+            // libxml2's reader works on files; spill the bytes to a private temporary file.
+            let url = FileManager.default.temporaryDirectory
+                .appendingPathComponent("cuiscope-inventory-\(UUID().uuidString).xml")
+            guard FileManager.default.createFile(atPath: url.path, contents: data, attributes: [.posixPermissions: 0o600])
+            else { throw InputError(SourceLocation(file: displayName, line: 0), "cannot stage XML input for parsing") }
+            defer { try? FileManager.default.removeItem(at: url) }
+            return try OSCALInventory.parseXML(path: url.path, file: displayName, lenient: lenient)
+        }
+    }
+
+    /// The format a file's first non-space byte implies (after a UTF-8 BOM).
+    public static func detect(_ data: Data) -> InventoryFormat {
+        let start = data.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+        for b in data.dropFirst(start) {
+            switch b {
+            case 0x20, 0x09, 0x0A, 0x0D: continue
+            case UInt8(ascii: "{"), UInt8(ascii: "["): return .json
+            case UInt8(ascii: "<"): return .xml
+            default: return .csv
+            }
+        }
+        return .csv
+    }
+}
