@@ -66,13 +66,17 @@ struct InputOptions: ParsableArguments {
     }
 
     /// Loads every input; bad input prints every problem and exits 2.
-    func load() throws -> AnalysisInput {
-        do {
-            return try InputLoader.load(try paths())
-        } catch let e as InputError {
-            Diagnostics.print(e.diagnostics)
-            throw ExitCode(2)
-        }
+    func load() throws -> AnalysisInput { try loadOrExit(try paths()) }
+}
+
+/// Loads inputs; bad input prints every problem on stderr and exits 2.
+func loadOrExit(_ paths: InputPaths) throws -> AnalysisInput {
+    let result: Result<AnalysisInput, InputError> = Result { () throws(InputError) in try InputLoader.load(paths) }
+    switch result {
+    case .success(let input): return input
+    case .failure(let e):
+        Diagnostics.print(e.diagnostics)
+        throw ExitCode(2)
     }
 }
 

@@ -7,7 +7,7 @@ public enum Analyzer {
         let assets = input.assets
         let eps = input.enforcementPoints
         let topology = Topology(zones: input.scope?.zones ?? [], enforcementPoints: eps)
-        let endpoints = assets.map { topology.place(asset: $0) }
+        let endpoints = topology.place(assets: assets)
         let allowlist = input.scope?.protocolAllowlist ?? []
         let engine = ReachabilityEngine(topology: topology, allowlist: allowlist)
 

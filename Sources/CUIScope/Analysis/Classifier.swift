@@ -64,11 +64,11 @@ struct Classifier {
         if a.kind.isSpecializedKind {
             if a.declared == .cui && level != .one {
                 labels.insert(.cui)
-                reasons.append(Reason("A \(a.kind.rawValue) device the organisation itself declares cui: it will be fully secured and is kept a CUI Asset.", evidence: [row]))
+                reasons.append(Reason("\(article(a.kind.rawValue)) device the organisation itself declares cui: it will be fully secured and is kept a CUI Asset.", evidence: [row]))
             } else if a.handlesCUI || connected {
                 labels.insert(.specialized)
                 let why = a.handlesCUI ? "handles CUI (\(handling))" : "has a data-capable path to or from CUI assets\(peerText)"
-                var text = "A \(a.kind.rawValue) device that \(why): a Specialized Asset (32 CFR 170.19(c)(1))."
+                var text = "\(article(a.kind.rawValue)) device that \(why): a Specialized Asset (32 CFR 170.19(c)(1))."
                 if level == .one { text += " Specialized Assets are not part of the Level 1 assessment scope (§170.19(b))." }
                 reasons.append(Reason(text, evidence: [row] + (a.handlesCUI ? [] : pathEvidence)))
             }
@@ -162,8 +162,10 @@ struct Classifier {
             }
         }
 
-        // Step 8: out of scope, with the separation evidence.
-        if labels.isEmpty {
+        // Step 8: out of scope, with the separation evidence (a KVM-only VDI client has its own reason).
+        if labels.isEmpty && vdiExempt {
+            labels.insert(.outOfScope)
+        } else if labels.isEmpty {
             labels.insert(.outOfScope)
             let (text, evidence, unplaced) = separation(i)
             reasons.append(Reason(text, evidence: evidence))
@@ -211,8 +213,14 @@ struct Classifier {
             out.append(FindingCatalog.undeclaredSPA.make(
                 assets: [a.id], message: "\(a.id) provides security functions (\(functionList(a))) to the scope but is declared \(a.declared?.rawValue ?? "nothing"), not security-protection.",
                 evidence: [row] + pathEvidence))
-        } else if level != .one && !labels.contains(.securityProtection) && a.declared != .securityProtection {
-            let roleEdges = graph.edges(of: i).filter { $0.to == a.id && $0.services.intersects(Classifier.rolePorts) }
+        } else if level != .one && !labels.contains(.securityProtection) && a.declared != .securityProtection
+            && !a.kind.isSpecializedKind
+        {
+            // Only edges that name their services: a same-segment edge carries everything and says nothing about a role.
+            let roleEdges = graph.edges(of: i).filter {
+                $0.to == a.id && $0.kind != .sameSegment && !$0.services.isAnyService
+                    && $0.services.intersects(Classifier.rolePorts)
+            }
             if let e = roleEdges.first {
                 out.append(FindingCatalog.undeclaredSPA.make(
                     assets: [a.id], message: "CUI assets reach \(a.id) on authentication/logging/management ports (\(e.services.intersection(Classifier.rolePorts).summary)); it likely provides a security function to the scope and is not declared security-protection.",
@@ -299,6 +307,11 @@ struct Classifier {
         let observedPeers = Set((graph.observed.edges[i] ?? []).map { $0.from == a.id ? $0.to : $0.from }).count
         let n = max(permitted, observedPeers)
         return " (\(peer)\(n > 1 ? " and \(n - 1) other\(n - 1 == 1 ? "" : "s")" : ""))"
+    }
+
+    /// "An ot", "A test-equipment": the indefinite article for a kind token.
+    private func article(_ word: String) -> String {
+        ("aeiou".contains(word.first ?? "x") ? "An " : "A ") + word
     }
 
     private func functionList(_ a: Asset) -> String { a.functions.map(\.rawValue).joined(separator: ", ") }

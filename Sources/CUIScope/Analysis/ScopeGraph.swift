@@ -24,7 +24,13 @@ struct ScopeGraph {
 
     /// Data-capable edges to or from CUI assets: permitted/same-segment examples, then observed ones.
     func edges(of i: Int) -> [Edge] {
-        (connectivity[i]?.edges ?? []) + (observed.edges[i] ?? [])
+        // One example per (kind, peer): the reverse direction of the same adjacency adds nothing.
+        let me = assets[i].id
+        var seen = Set<String>()
+        return ((connectivity[i]?.edges ?? []) + (observed.edges[i] ?? [])).filter { e in
+            let peer = e.from == me ? e.to : e.from
+            return seen.insert("\(e.kind.rawValue)|\(peer)").inserted || e.kind == .observed
+        }
     }
 
     /// Union of the services on every data-capable edge of the asset.

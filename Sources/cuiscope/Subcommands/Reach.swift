@@ -49,13 +49,7 @@ extension CUIScopeCommand {
         }
 
         func run() throws {
-            let input: AnalysisInput
-            do {
-                input = try InputLoader.load(InputPaths(inventories: inventory, rules: rules, scope: scope, lenient: lenient))
-            } catch let e as InputError {
-                Diagnostics.print(e.diagnostics)
-                throw ExitCode(2)
-            }
+            let input = try loadOrExit(InputPaths(inventories: inventory, rules: rules, scope: scope, lenient: lenient))
             let src = try resolve(from, input: input, option: "--from")
             let dst = try resolve(to, input: input, option: "--to")
             var services = ServiceSet.anyService

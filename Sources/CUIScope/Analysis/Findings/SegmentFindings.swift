@@ -47,6 +47,8 @@ enum SegmentFindings {
             let outside = zones.subtracting(graph.enclaveZones)
             guard !inside.isEmpty && !outside.isEmpty else { continue }
             let a = graph.assets[i]
+            // Firewalls and routers join zones by design: they are the enforcement points, not bridges.
+            if a.kind.isForwarding { continue }
             let addrs = eps.map { "\($0.address) in \($0.zone ?? "?")" }.joined(separator: ", ")
             out.append(FindingCatalog.dualHomed.make(
                 assets: [a.id], message: "\(a.id) has addresses in the enclave (\(inside.sorted().joined(separator: ", "))) and outside it (\(outside.sorted().joined(separator: ", "))): \(addrs). It bypasses the boundary; computed \(categories[i].rawValue).",
