@@ -50,7 +50,6 @@ struct InventoryAssembler {
     ///   - cells: the record's cells by field (several for `addresses`).
     ///   - location: the record's start, used when a required cell is missing.
     ///   - cidrIsHost: every `a/len` address is the host `a` (NetBox IP records).
-    ///   - idColumns: alias names listed when the record has no id at all.
     mutating func add(
         _ cells: [InventoryField: [InventoryCell]], at location: SourceLocation, cidrIsHost: Bool = false
     ) {

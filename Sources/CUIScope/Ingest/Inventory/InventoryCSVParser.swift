@@ -12,7 +12,7 @@ enum InventoryCSVParser {
             throw InputError(SourceLocation(file: file, line: 1, column: 1), "empty inventory: expected a header row")
         }
         let headerLocation = SourceLocation(file: file, line: header.line, column: 1)
-        let headers = header.fields.map { $0.text.trimmingCharacters(in: .whitespacesAndNewlines) }
+        let headers = header.fields.map { InventoryValues.trim($0.text) }
         let (layout, notes) = InventoryLayout.resolve(headers: headers, mappings: mappings, at: headerLocation)
         for note in notes { assembler.report(note) }
         guard layout.hasIDColumn else {
@@ -30,7 +30,7 @@ enum InventoryCSVParser {
                     if i < record.fields.count {
                         let f = record.fields[i]
                         return InventoryCell(
-                            text: f.text.trimmingCharacters(in: .whitespacesAndNewlines),
+                            text: InventoryValues.trim(f.text),
                             location: SourceLocation(file: file, line: f.line, column: f.column), column: headers[i])
                     }
                     let last = record.fields[record.fields.count - 1]

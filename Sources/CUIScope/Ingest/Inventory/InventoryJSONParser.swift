@@ -106,7 +106,7 @@ enum InventoryJSONParser {
     static func cellText(_ value: Any?) -> String {
         switch value {
         case nil, is NSNull: return ""
-        case let s as String: return s.trimmingCharacters(in: .whitespacesAndNewlines)
+        case let s as String: return InventoryValues.trim(s)
         case let n as NSNumber:
             if String(cString: n.objCType) == "c" { return n.boolValue ? "yes" : "no" }
             return n.stringValue

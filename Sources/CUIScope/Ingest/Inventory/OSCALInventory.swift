@@ -32,7 +32,7 @@ enum OSCALInventory {
         var props: [(name: String, value: String)] = []
         for p in e.children("prop") {
             if let ns = p.attribute("ns"), !ns.hasPrefix(oscalNamespace) { continue }
-            props.append((p.attribute("name") ?? "", (p.attribute("value") ?? "").trimmingCharacters(in: .whitespaces)))
+            props.append((p.attribute("name") ?? "", InventoryValues.trim(p.attribute("value") ?? "")))
         }
         let description = e.child("description").map(allText) ?? ""
         return Item(uuid: e.attribute("uuid") ?? "", description: description, props: props, location: e.location)
@@ -51,7 +51,7 @@ enum OSCALInventory {
             cells[.id] = [cell(item.uuid, "uuid")]
         }
         let firstLine = item.description.split(whereSeparator: \.isNewline).first
-            .map { $0.trimmingCharacters(in: .whitespaces) } ?? ""
+            .map { InventoryValues.trim($0) } ?? ""
         let name = [firstLine] + values("fqdn") + values("netbios-name") + values("asset-tag")
         if let n = name.first(where: { !$0.isEmpty }) { cells[.name] = [cell(n, "description")] }
         cells[.addresses] = (values("ipv4-address").map { cell($0, "prop ipv4-address") }

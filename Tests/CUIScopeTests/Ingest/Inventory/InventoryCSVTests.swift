@@ -180,6 +180,14 @@ struct InventoryCSVTests {
         #expect(e?.diagnostics.first?.message.contains("missing id column") == true)
     }
 
+    @Test("address cells: hosts, CIDR hosts, whole prefixes and ranges; 'any' is refused")
+    func addressForms() throws {
+        let csv = "id,ip\nh,10.1.2.3/24 10.9.0.0/16;10.0.0.5-10.0.0.6\nx,any\n"
+        let inv = try InventoryReader.read(data: Data(csv.utf8), displayName: "a.csv", lenient: true)
+        #expect(inv.assets.first?.addresses.summary == "10.0.0.5-10.0.0.6,10.1.2.3,10.9.0.0/16")
+        #expect(inv.skipped.map(\.location) == [SourceLocation(file: "a.csv", line: 3, column: 3)])
+    }
+
     @Test("a missing file is an input error, not a crash")
     func missingFile() {
         #expect(throws: InputError.self) { _ = try InventoryReader.read(path: "/nonexistent/inventory.csv") }
