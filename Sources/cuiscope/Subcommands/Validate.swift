@@ -11,7 +11,15 @@ extension CUIScopeCommand {
         var files: [String]
 
         func run() throws {
-            let problems = Validator.validate(paths: files)
+            let problems = Validator.validate(paths: files) { path in
+                let result: Result<Inventory, InputError> = Result { () throws(InputError) in
+                    try InventoryReader.read(path: path, displayName: path)
+                }
+                switch result {
+                case .success(let inventory): return inventory.warnings
+                case .failure(let error): return error.diagnostics
+                }
+            }
             Diagnostics.print(problems)
             if problems.contains(where: { $0.severity == .error }) { throw ExitCode(2) }
             let warnings = problems.filter { $0.severity == .warning }.count
