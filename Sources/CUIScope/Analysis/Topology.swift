@@ -55,7 +55,10 @@ public struct RouteHop: Sendable, Hashable {
 public struct Topology: Sendable {
     /// Merged zones, sorted by name.
     public let zones: [Zone]
+    /// The devices as given, then one egress stage per device with egress rules (see `init`).
     public let enforcementPoints: [EnforcementPoint]
+    /// Device index → index of its egress stage in `enforcementPoints`.
+    let egressStage: [Int: Int]
     /// Every zone name known (defined, scope-file, or only named in rules), sorted.
     public let zoneNames: [String]
 
@@ -70,7 +73,19 @@ public struct Topology: Sendable {
     ///   - zones: scope-file zones; each replaces the firewalls' subnets for the same zone name.
     ///   - enforcementPoints: firewalls (their interface zones and every zone their rules name).
     public init(zones scopeZones: [Zone] = [], enforcementPoints: [EnforcementPoint]) {
-        self.enforcementPoints = enforcementPoints
+        // pf-style devices also filter on the way out: their egress rules become a second stage
+        // crossed right after the device's ingress hop (default pass), appended after the real
+        // devices so they never take part in route finding.
+        var stages = enforcementPoints
+        var egress: [Int: Int] = [:]
+        for (i, ep) in enforcementPoints.enumerated() where !ep.egressRules.isEmpty {
+            egress[i] = stages.count
+            stages.append(EnforcementPoint(
+                name: "\(ep.name) (egress)", vendor: ep.vendor, rules: ep.egressRules, interzoneDefault: .allow,
+                intrazoneDefault: .allow, location: ep.location))
+        }
+        self.enforcementPoints = stages
+        self.egressStage = egress
         var merged: [String: Zone] = [:]
         for ep in enforcementPoints {
             for z in ep.zones {
@@ -88,7 +103,7 @@ public struct Topology: Sendable {
         self.subnets = SubnetIndex(zones: zoneList)
 
         var names = Set(merged.keys)
-        let epZoneSets = enforcementPoints.map(\.zoneNames)
+        let epZoneSets = enforcementPoints.map(\.zoneNames)  // the real devices only
         for s in epZoneSets { names.formUnion(s) }
         let sortedNames = names.sorted()
         self.zoneNames = sortedNames
@@ -208,6 +223,15 @@ public struct Topology: Sendable {
     /// zone, or `[]` (unfiltered within the zone) when none has it. Different zones with no
     /// enforcement-point path: nil (separated).
     public func route(from: String, to: String) -> [RouteHop]? {
+        shortestRoute(from: from, to: to).map { hops in
+            hops.flatMap { h -> [RouteHop] in
+                guard let e = egressStage[h.enforcementPoint] else { return [h] }
+                return [h, RouteHop(enforcementPoint: e, fromZone: h.fromZone, toZone: h.toZone)]
+            }
+        }
+    }
+
+    private func shortestRoute(from: String, to: String) -> [RouteHop]? {
         if from == to {
             guard let z = zoneIndex[from], let e = pointsOfZone[z].first else { return [] }
             return [RouteHop(enforcementPoint: e, fromZone: from, toZone: to)]

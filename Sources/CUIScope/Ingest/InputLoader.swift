@@ -87,7 +87,7 @@ public enum InputLoader {
                 }
             }
         }
-        if let scope {
+        if let scope, !p.inventories.isEmpty {
             for entry in scope.protocolAllowlist {
                 if let to = entry.to, firstSeen[to] == nil {
                     log.error(entry.location, "protocol_allowlist entry names asset '\(to)', which is in no inventory")

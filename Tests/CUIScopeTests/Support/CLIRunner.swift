@@ -1,0 +1,66 @@
+import Foundation
+
+/// Runs the built `cuiscope` executable, as a user or a CI pipeline would.
+enum CLIRunner {
+    struct Output {
+        var status: Int32
+        var stdout: String
+        var stderr: String
+    }
+
+    /// The executable sits next to the test bundle in the build products directory.
+    static var executable: URL {
+        let products = Bundle.module.bundleURL.deletingLastPathComponent()
+        return products.appendingPathComponent("cuiscope")
+    }
+
+    /// Runs `cuiscope args…` from the repository root (so fixture paths read as in the README).
+    static func run(_ args: [String]) throws -> Output {
+        let p = Process()
+        p.executableURL = executable
+        p.arguments = args
+        p.currentDirectoryURL = TestPaths.repoRoot
+        let out = Pipe()
+        let err = Pipe()
+        p.standardOutput = out
+        p.standardError = err
+        try p.run()
+        // Read before waiting so a large report cannot fill the pipe and block the child.
+        let o = out.fileHandleForReading.readDataToEndOfFile()
+        let e = err.fileHandleForReading.readDataToEndOfFile()
+        p.waitUntilExit()
+        return Output(status: p.terminationStatus, stdout: String(decoding: o, as: UTF8.self),
+                      stderr: String(decoding: e, as: UTF8.self))
+    }
+
+    /// The demo's inputs, exactly as the README runs them.
+    static let demoArgs = [
+        "--scope", "Fixtures/demo/scope.yaml", "--inventory", "Fixtures/demo/inventory.csv",
+        "--rules", "Fixtures/demo/firewall.xml", "--flows", "Fixtures/demo/flows.xml",
+        "--fedramp", "Fixtures/demo/fedramp-marketplace.json",
+    ]
+
+    /// Validates a JSON document against a JSON Schema with Python's `jsonschema` (installed by
+    /// scripts/bootstrap.sh). Returns the validator's complaint, or nil when valid.
+    static func schemaErrors(json: String, schema: String) throws -> String? {
+        let doc = TestPaths.temporaryFile(json, name: "doc.json")
+        let script = """
+            import json, sys, jsonschema
+            schema = json.load(open(sys.argv[1]))
+            cls = jsonschema.validators.validator_for(schema)
+            errors = sorted(cls(schema).iter_errors(json.load(open(sys.argv[2]))), key=lambda e: list(e.path))
+            for e in errors[:5]: print(list(e.path), e.message[:300])
+            sys.exit(1 if errors else 0)
+            """
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        p.arguments = ["python3", "-c", script, schema, doc]
+        let out = Pipe()
+        p.standardOutput = out
+        p.standardError = out
+        try p.run()
+        let data = out.fileHandleForReading.readDataToEndOfFile()
+        p.waitUntilExit()
+        return p.terminationStatus == 0 ? nil : String(decoding: data, as: UTF8.self)
+    }
+}
