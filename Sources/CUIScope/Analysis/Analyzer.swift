@@ -11,10 +11,13 @@ public enum Analyzer {
         let allowlist = input.scope?.protocolAllowlist ?? []
         let engine = ReachabilityEngine(topology: topology, allowlist: allowlist)
 
-        // Targets of step 7: every asset that handles CUI or is declared cui (not Government-operated).
+        // Targets of step 7: every asset that handles CUI or is declared cui — except Government-
+        // operated systems, and forwarding devices (firewalls, routers): they carry CUI between
+        // zones, but sitting on a subnet beside one of their interfaces is not a path to CUI; the
+        // rules they enforce decide that (DESIGN.md: paths through forwarding devices are direct).
         let targets = Set(assets.indices.filter { i in
             let a = assets[i]
-            return !a.governmentOperated && (a.handlesCUI || a.declared == .cui)
+            return !a.governmentOperated && !a.kind.isForwarding && (a.handlesCUI || a.declared == .cui)
         })
         var enclave = input.scope?.enclave ?? []
         if enclave.isEmpty {
