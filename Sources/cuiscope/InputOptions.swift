@@ -8,6 +8,7 @@ extension CMMCLevel: ExpressibleByArgument {
 }
 extension Severity: ExpressibleByArgument {}
 extension InventoryFormat: ExpressibleByArgument {}
+extension RulesFormat: ExpressibleByArgument {}
 
 /// The inputs shared by `analyze`, `explain` (and later `diagram`, `check`).
 struct InputOptions: ParsableArguments {
@@ -35,6 +36,9 @@ struct InputOptions: ParsableArguments {
     @Option(name: .long, help: "Inventory format override: csv or json (default: detected from content).")
     var inventoryFormat: InventoryFormat?
 
+    @Option(name: .long, help: "Rules format override: native, panos, pfsense or opnsense (default: detected from content).")
+    var rulesFormat: RulesFormat?
+
     @Option(name: .long, parsing: .singleValue, help: "Map an inventory column to a field: --map 'Host Name=id'.")
     var map: [String] = []
 
@@ -47,6 +51,9 @@ struct InputOptions: ParsableArguments {
     @Flag(name: .long, help: "Print no progress on stderr.")
     var quiet = false
 
+    @Flag(name: .long, help: "Print progress (phases, records read, rate) on stderr even when it is not a terminal.")
+    var progress = false
+
     func paths() throws -> InputPaths {
         var mappings: [String: String] = [:]
         for m in map {
@@ -57,7 +64,7 @@ struct InputOptions: ParsableArguments {
             mappings[parts[0]] = parts[1]
         }
         return InputPaths(inventories: inventory, rules: rules, flows: flows, scope: scope, fedramp: fedramp, hosts: hosts,
-                          inventoryFormat: inventoryFormat, mappings: mappings, lenient: lenient, strictFlows: strict,
+                          inventoryFormat: inventoryFormat, rulesFormat: rulesFormat, mappings: mappings, lenient: lenient, strictFlows: strict,
                           level: level)
     }
 
@@ -66,7 +73,19 @@ struct InputOptions: ParsableArguments {
     }
 
     /// Loads every input; bad input prints every problem and exits 2.
-    func load() throws -> AnalysisInput { try loadOrExit(try paths()) }
+    func load() throws -> AnalysisInput { try load(progress: Progress(force: false, quiet: true)) }
+
+    /// Loads every input, reporting phases on `progress`.
+    func load(progress: Progress) throws -> AnalysisInput {
+        progress.note("reading \(inventory.count + rules.count + flows.count) input file(s)")
+        let input = try loadOrExit(try paths())
+        progress.read(CUIScopeInputCounts(
+            assets: input.assets.count, rules: input.enforcementPoints.reduce(0) { $0 + $1.rules.count },
+            flowRecords: input.flowLogs.reduce(0) { $0 + $1.recordCount }))
+        return input
+    }
+
+    var progressReporter: Progress { Progress(force: progress, quiet: quiet) }
 }
 
 /// Loads inputs; bad input prints every problem on stderr and exits 2.

@@ -10,13 +10,14 @@ public struct InputPaths: Sendable {
     /// Hosts-style file resolving FQDN objects in firewall exports.
     public var hosts: String?
     public var inventoryFormat: InventoryFormat?
+    public var rulesFormat: RulesFormat?
     public var mappings: [String: String]
     public var lenient: Bool
     public var strictFlows: Bool
     public var level: CMMCLevel?
 
     public init(inventories: [String] = [], rules: [String] = [], flows: [String] = [], scope: String? = nil,
-                fedramp: String? = nil, hosts: String? = nil, inventoryFormat: InventoryFormat? = nil, mappings: [String: String] = [:],
+                fedramp: String? = nil, hosts: String? = nil, inventoryFormat: InventoryFormat? = nil, rulesFormat: RulesFormat? = nil, mappings: [String: String] = [:],
                 lenient: Bool = false, strictFlows: Bool = false, level: CMMCLevel? = nil) {
         self.inventories = inventories
         self.rules = rules
@@ -25,6 +26,7 @@ public struct InputPaths: Sendable {
         self.fedramp = fedramp
         self.hosts = hosts
         self.inventoryFormat = inventoryFormat
+        self.rulesFormat = rulesFormat
         self.mappings = mappings
         self.lenient = lenient
         self.strictFlows = strictFlows
@@ -61,7 +63,8 @@ public enum InputLoader {
         }
         for path in p.rules {
             do {
-                ruleSets.append(try RulesReader.read(path: path, displayName: path, lenient: p.lenient, hosts: hosts))
+                ruleSets.append(try RulesReader.read(path: path, displayName: path, lenient: p.lenient, hosts: hosts,
+                                                   format: p.rulesFormat))
             } catch {
                 log.append(contentsOf: error.diagnostics)
             }

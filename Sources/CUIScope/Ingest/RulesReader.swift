@@ -1,5 +1,19 @@
 /// Reads a firewall rules file of any supported format, detected from content (the root
 /// element), never from the file extension (DESIGN.md "Command-line contract").
+/// A rules format named on the command line (`--rules-format`), overriding detection.
+public enum RulesFormat: String, CaseIterable, Sendable {
+    case native, panos, pfsense, opnsense
+
+    /// Whether a document element fits this format.
+    func accepts(root: String) -> Bool {
+        switch self {
+        case .native: return root == NativeRulesParser.rootName
+        case .panos: return PANOSConfigParser.isPANOS(rootName: root)
+        case .pfsense, .opnsense: return PFSenseConfigParser.isPFSense(rootName: root)
+        }
+    }
+}
+
 public enum RulesReader {
     /// Root element names and the format each one means, for messages.
     static let knownRoots = "<cuiscope-rules> (cuiscope native), <config> or <response> (PAN-OS), "
@@ -14,13 +28,16 @@ public enum RulesReader {
     /// - Throws: ``InputError`` naming file:line:column for unreadable, malformed, unsupported
     ///   or invalid input.
     public static func read(path: String, displayName: String? = nil, lenient: Bool = false,
-                            hosts: [String: [IPAddress]] = [:]) throws(InputError)
+                            hosts: [String: [IPAddress]] = [:], format: RulesFormat? = nil) throws(InputError)
         -> RuleSet
     {
         let file = displayName ?? path
         guard let root = try XMLReader.rootElement(path, displayName: displayName) else {
             throw InputError(SourceLocation(file: file, line: 1),
                              "not an XML rules export (expected one of \(knownRoots))")
+        }
+        if let format, !format.accepts(root: root.name) {
+            throw InputError(root.location, "--rules-format \(format.rawValue) does not read a document whose root element is <\(root.name)>")
         }
         // Extension point: one case per vendor format, keyed by the document element.
         switch root.name {

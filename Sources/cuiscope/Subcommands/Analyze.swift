@@ -19,9 +19,13 @@ extension CUIScopeCommand {
         var failOn: Severity?
 
         func run() throws {
-            let input = try inputs.load()
+            let progress = inputs.progressReporter
+            let input = try inputs.load(progress: progress)
+            progress.note("analysing reachability and classifying")
             let result = Analyzer.run(input)
+            progress.note("rendering \(format.rawValue): \(result.assets.count) assets, \(result.findings.count) findings")
             try emit(ReportRenderer.render(result, format: format), to: output)
+            progress.note("done")
             if let failOn, result.findings.contains(where: { $0.severity >= failOn && $0.severity != .info }) {
                 throw ExitCode(1)
             }
