@@ -11,7 +11,7 @@ extension NetworkSummary {
     ///   - engine: the run's reachability engine (allowlist applied).
     ///   - observed: flow records joined to the inventory.
     ///   - index: address → asset, for the flow records.
-    ///   - examplesPerAsset: edges kept per CUI asset.
+    ///   - examplesPerAsset: peers kept per CUI asset (at least 8: the data-flow view draws them).
     static func build(
         topology: Topology, enclave: Set<String>, assets: [Asset], endpoints: [[Endpoint]], targets: Set<Int>,
         engine: ReachabilityEngine, observed: ObservedTraffic, index: AddressIndex, marketplace: Marketplace?,
@@ -87,7 +87,8 @@ extension NetworkSummary {
     ) -> [Edge] {
         let order = targets.sorted()
         guard order.count > 1 else { return [] }
-        let limit = max(1, examplesPerAsset)
+        // Peers per CUI asset; each peer can take two slots (both directions), plus the asset's own copy.
+        let limit = max(8, examplesPerAsset)
         var sub: [Asset] = []
         var subEndpoints: [[Endpoint]] = []
         for copy in 0..<2 {
@@ -101,11 +102,11 @@ extension NetworkSummary {
             }
         }
         let connectivity = engine.connectivity(
-            assets: sub, endpoints: subEndpoints, targets: Set(0..<order.count), examplesPerAsset: limit + 1)
+            assets: sub, endpoints: subEndpoints, targets: Set(0..<order.count), examplesPerAsset: 2 * (limit + 1))
         var out: [Edge] = []
         for n in order.indices {
             let edges = connectivity[order.count + n]?.edges ?? []
-            out += edges.filter { $0.from != $0.to }.prefix(limit)
+            out += edges.filter { $0.from != $0.to }.prefix(2 * limit)
         }
         out += observedCUIEdges(assets: assets, targets: targets, observed: observed, index: index)
         return out.sorted(by: edgeOrder)

@@ -32,10 +32,10 @@ public enum DOTRenderer {
         func emit(cluster key: String, depth: Int) {
             let pad = String(repeating: "  ", count: depth)
             for n in nodesIn[key] ?? [] {
-                out += "\(pad)\(DOTEscape.quoted(n.id)) [\(attributes(n.attributes))];\n"
+                out += "\(pad)\(id(n.id)) [\(attributes(n.attributes))];\n"
             }
             for c in (children[key] ?? []).sorted(by: { $0.key < $1.key }) {
-                out += "\(pad)subgraph \(DOTEscape.quoted("cluster_" + c.key)) {\n"
+                out += "\(pad)subgraph \(id("cluster_" + c.key)) {\n"
                 out += "\(pad)  graph [\(attributes(c.attributes))];\n"
                 emit(cluster: c.key, depth: depth + 1)
                 out += "\(pad)}\n"
@@ -43,15 +43,19 @@ public enum DOTRenderer {
         }
         emit(cluster: "", depth: 1)
         for e in g.edges {
-            out += "  \(DOTEscape.quoted(e.from)) -> \(DOTEscape.quoted(e.to)) [\(attributes(e.attributes))];\n"
+            out += "  \(id(e.from)) -> \(id(e.to)) [\(attributes(e.attributes))];\n"
         }
         return out + "}\n"
     }
+
+    /// Node and cluster ids: percent-encoded, then quoted.
+    static func id(_ raw: String) -> String { DOTEscape.quoted(DOTEscape.identifier("", raw)) }
 
     static func attributes(_ list: DiagramGraph.Attributes) -> String {
         list.map { key, value in
             switch value {
             case .text(let t): return "\(key)=\(DOTEscape.quoted(t))"
+            case .id(let i): return "\(key)=\(id(i))"
             case .html(let h): return "\(key)=<\(h)>"
             case .raw(let r): return "\(key)=\(r)"
             }

@@ -161,8 +161,8 @@ struct DiagramBuilder {
         }
         let dataEdges = merged.map { m in
             var extra: DiagramGraph.Attributes = []
-            if m.a == anchors[Self.boundaryKey] { extra.append(("ltail", .text("cluster_" + Self.boundaryKey))) }
-            if m.b == anchors[Self.boundaryKey] { extra.append(("lhead", .text("cluster_" + Self.boundaryKey))) }
+            if m.a == anchors[Self.boundaryKey] { extra.append(("ltail", .id("cluster_" + Self.boundaryKey))) }
+            if m.b == anchors[Self.boundaryKey] { extra.append(("lhead", .id("cluster_" + Self.boundaryKey))) }
             return DiagramEdges.edge(m, inside: inside, extra: extra)
         }
 
@@ -299,7 +299,7 @@ struct DiagramBuilder {
             ("dir", .raw("none")), ("color", .text("#7F6000")), ("style", .raw("bold")),
             ("tooltip", .text("\(ep) joins zone \(zone)")), ("class", .text("interface")),
         ]
-        if let lhead { attrs.append(("lhead", .text("cluster_" + lhead))) }
+        if let lhead { attrs.append(("lhead", .id("cluster_" + lhead))) }
         return DiagramGraph.Edge(from: from, to: to, attributes: attrs)
     }
 

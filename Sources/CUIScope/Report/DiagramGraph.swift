@@ -2,9 +2,11 @@
 /// the analysis result by ``DiagramBuilder`` and printed by ``DOTRenderer``. Keeping it apart
 /// from the text lets tests check structure without parsing DOT.
 struct DiagramGraph {
-    /// An attribute value: escaped text, an HTML-like label, or a Graphviz keyword/number.
+    /// An attribute value: escaped text, an HTML-like label, a Graphviz keyword/number, or a
+    /// cluster name (encoded like every id).
     enum Value: Hashable {
         case text(String)
+        case id(String)
         case html(String)
         case raw(String)
     }
