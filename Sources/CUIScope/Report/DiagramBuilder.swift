@@ -402,7 +402,7 @@ struct DiagramBuilder {
             attributes: [
                 ("label", .text(label)), ("style", .text("filled,rounded")),
                 ("fillcolor", .text(DiagramStyle.zoneFill(role, inside: inside))), ("color", .text("#999999")),
-                ("fontsize", .raw("10")),
+                ("fontcolor", .text("#333333")), ("fontsize", .raw("10")),
             ])
     }
 

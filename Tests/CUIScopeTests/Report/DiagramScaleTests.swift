@@ -23,6 +23,10 @@ struct DiagramScaleTests {
         // Zones × 2 parts × 5 categories, plus anchors, enforcement points, grouped subnets and the legend.
         #expect(counts.nodes <= 150, "\(view): \(counts.nodes) nodes")
         let dot = try DOTRenderer.render(r, options: options)
+        // CUISCOPE_DIAGRAM_DUMP=DIR keeps the DOT, to time `dot` by hand for the README numbers.
+        if let dir = ProcessInfo.processInfo.environment["CUISCOPE_DIAGRAM_DUMP"] {
+            try Data(dot.utf8).write(to: URL(fileURLWithPath: dir).appendingPathComponent("synthetic-10k-\(view).dot"))
+        }
         let clock = ContinuousClock()
         let start = clock.now
         let g = try DiagramTestSupport.layout(dot)
