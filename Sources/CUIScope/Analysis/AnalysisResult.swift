@@ -97,9 +97,12 @@ public struct AnalysisResult: Sendable {
     public var marketplaceSnapshot: String?
     /// Data-capable edges behind the conclusions (examples per asset, deterministic order).
     public var edges: [Edge]
+    /// Zones, enforcement points, FedRAMP verdicts and CUI-to-CUI edges, for diagrams.
+    public var network: NetworkSummary
 
     public init(level: CMMCLevel, organisation: String?, assets: [AssetResult], findings: [Finding],
-                inputs: [InputSummary], allowlist: [AllowlistEntry], marketplaceSnapshot: String?, edges: [Edge]) {
+                inputs: [InputSummary], allowlist: [AllowlistEntry], marketplaceSnapshot: String?, edges: [Edge],
+                network: NetworkSummary = NetworkSummary()) {
         self.level = level
         self.organisation = organisation
         self.assets = assets
@@ -108,6 +111,7 @@ public struct AnalysisResult: Sendable {
         self.allowlist = allowlist
         self.marketplaceSnapshot = marketplaceSnapshot
         self.edges = edges
+        self.network = network
     }
 
     /// Assets per category token, every token present (zero included).

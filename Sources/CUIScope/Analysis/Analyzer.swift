@@ -86,12 +86,17 @@ public enum Analyzer {
         var edges: [Edge] = []
         for i in assets.indices { edges += graph.edges(of: i) }
 
+        let network = NetworkSummary.build(
+            topology: topology, enclave: enclave, assets: assets, endpoints: endpoints, targets: targets,
+            engine: engine, observed: observed, index: index, marketplace: input.marketplace,
+            examplesPerAsset: input.examplesPerAsset)
+
         return AnalysisResult(
             level: level, organisation: input.scope?.organisation,
             assets: results.sorted { $0.id < $1.id },
             findings: findings.sorted(by: Analyzer.findingOrder),
             inputs: inputs, allowlist: allowlist, marketplaceSnapshot: input.marketplace?.snapshotDate,
-            edges: edges)
+            edges: edges, network: network)
     }
 
     /// Severity first, then id, then the first asset, then the message: a stable, readable order.
