@@ -1,3 +1,5 @@
+import Foundation
+
 /// Options of `cuiscope check`.
 public struct CheckOptions: Sendable {
     /// Fail on new findings at or above this severity (info never fails).
@@ -200,7 +202,7 @@ public enum ChangeCheck {
         for c in categoryChanges {
             out.append(FindingCatalog.boundaryChange.make(
                 assets: [c.asset],
-                message: "\(c.asset) changes category: \(c.from.rawValue) → \(c.to.rawValue)\(c.reasons.first.map { ": \($0.text)" } ?? "").",
+                message: "\(c.asset) changes category: \(c.from.rawValue) → \(c.to.rawValue)" + (c.reasons.first.map { ": " + $0.text.trimmingCharacters(in: CharacterSet(charactersIn: ".")) } ?? "") + ".",
                 evidence: c.reasons.flatMap(\.evidence)))
         }
         return out
