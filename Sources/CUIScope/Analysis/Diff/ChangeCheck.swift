@@ -33,7 +33,7 @@ public enum ChangeCheck {
         let paths = PathDiff.changes(baseline: oldTopology, proposed: newTopology, assets: assets)
         let ruleChanges = RuleDiff.changes(baseline: baseline.enforcementPoints, proposed: proposed.enforcementPoints)
         let coverage = becameCovered(baseline: baseline.enforcementPoints, proposed: proposed.enforcementPoints,
-                                     changed: Set(ruleChanges.map(\.enforcementPoint)))
+                                     changes: ruleChanges)
 
         // Category changes, with the path changes that touch the asset.
         let oldCategory = Dictionary(before.assets.map { ($0.id, $0.category) }, uniquingKeysWith: { a, _ in a })
@@ -108,26 +108,47 @@ public enum ChangeCheck {
     }
 
     /// Rules shadowed or redundant in the proposed export that were not (or did not exist) in the baseline.
-    static func becameCovered(baseline: [EnforcementPoint], proposed: [EnforcementPoint], changed: Set<String>)
+    ///
+    /// A rule's status depends only on the rules overlapping its match space and their order, so
+    /// only rules that overlap a changed rule (added, removed, modified or moved) are examined;
+    /// a changed default re-examines the whole device.
+    static func becameCovered(baseline: [EnforcementPoint], proposed: [EnforcementPoint], changes: [RuleChange])
         -> [RuleCoverage]
     {
         var out: [RuleCoverage] = []
         let old = Dictionary(baseline.map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })
-        for ep in proposed where changed.contains(ep.name) {
-            let matching = old[ep.name].map { RuleDiff.match($0.rules, ep.rules) }
+        let byPoint = Dictionary(grouping: changes, by: \.enforcementPoint)
+        for ep in proposed {
+            guard let list = byPoint[ep.name], !list.isEmpty else { continue }
+            let oldEP = old[ep.name]
+            let everything = list.contains { $0.kind == .defaultChanged }
+            var changed: [Rule] = []
+            for c in list {
+                if let p = c.proposedPosition, c.kind != .removed { changed.append(ep.rules[p - 1]) }
+                if let b = c.baselinePosition, let o = oldEP, c.kind == .removed || c.kind == .modified {
+                    changed.append(o.rules[b - 1])
+                }
+            }
+            let matching = oldEP.map { RuleDiff.match($0.rules, ep.rules) }
             var baselineIndex: [Int: Int] = [:]
             for p in matching?.pairs ?? [] { baselineIndex[p.proposed] = p.baseline }
             for k in ep.rules.indices {
+                let r = ep.rules[k]
+                if !everything && !changed.contains(where: { overlaps($0, r) }) { continue }
                 guard let now = RuleCoverageAnalysis.status(of: k, in: ep) else { continue }
-                if let b = baselineIndex[k], let oldEP = old[ep.name],
-                    RuleCoverageAnalysis.status(of: b, in: oldEP)?.status == now.status
-                {
+                if let b = baselineIndex[k], let oldEP, RuleCoverageAnalysis.status(of: b, in: oldEP)?.status == now.status {
                     continue
                 }
                 out.append(now)
             }
         }
         return out
+    }
+
+    /// Whether two rules can match a common packet (zones aside).
+    static func overlaps(_ a: Rule, _ b: Rule) -> Bool {
+        a.services.intersects(b.services) && a.source.addresses.intersects(b.source.addresses)
+            && a.destination.addresses.intersects(b.destination.addresses)
     }
 
     /// CHG-25: one finding per rule that opens paths into an enclave zone from outside it (per

@@ -51,11 +51,20 @@ enum RuleCoverageAnalysis {
             var rules: [Int]
             var defaultAction: RuleAction
         }
+        // Zone membership as flags per universe position, so the pair loop does no string hashing.
+        let fromOK = relevant.map { i in universe.map { ep.rules[i].from.matches($0) } }
+        let toOK = relevant.map { i in universe.map { ep.rules[i].to.matches($0) } }
+        let types = relevant.map { ep.rules[$0].ruleType }
         var signatures: [Signature: String] = [:]
-        for f in universe {
-            for t in universe where r.appliesTo(fromZone: f, toZone: t) {
-                let sig = Signature(rules: relevant.filter { ep.rules[$0].appliesTo(fromZone: f, toZone: t) },
-                                    defaultAction: ep.defaultAction(fromZone: f, toZone: t).action)
+        for (fi, f) in universe.enumerated() {
+            for (ti, t) in universe.enumerated() where r.appliesTo(fromZone: f, toZone: t) {
+                var applicable: [Int] = []
+                for (n, i) in relevant.enumerated() where fromOK[n][fi] && toOK[n][ti] {
+                    if types[n] == .intrazone && fi != ti { continue }
+                    if types[n] == .interzone && fi == ti { continue }
+                    applicable.append(i)
+                }
+                let sig = Signature(rules: applicable, defaultAction: ep.defaultAction(fromZone: f, toZone: t).action)
                 if signatures[sig] == nil { signatures[sig] = "\(f)\u{1}\(t)" }
             }
         }
