@@ -30,5 +30,5 @@ struct CUIScopeCommand: ParsableCommand {
             Exit codes: 0 success, 1 findings at or above --fail-on, 2 bad input or usage.
             """,
         version: "cuiscope \(ToolInfo.version)",
-        subcommands: [Analyze.self, Diagram.self, Reach.self, Explain.self, Validate.self])
+        subcommands: [Analyze.self, Diagram.self, Check.self, Reach.self, Explain.self, Validate.self])
 }

@@ -71,6 +71,9 @@ public enum Analyzer {
         findings += TrafficFindings.unauthorizedFlows(graph: graph, engine: eps.isEmpty ? nil : engine, index: index,
                                                       categories: categories)
         findings += TrafficFindings.indirectPaths(graph: graph, categories: categories)
+        if let policy = input.scope?.policy, !policy.isEmpty {
+            findings += PolicyFindings.findings(policy: policy, topology: topology, assets: assets, endpoints: endpoints)
+        }
 
         var inputs: [InputSummary] = input.inventories.map {
             InputSummary(file: $0.source, format: "inventory", records: $0.assets.count, skipped: $0.skipped)

@@ -97,6 +97,15 @@ public enum InputLoader {
                 }
             }
         }
+        if let scope {
+            for entry in scope.policy {
+                for e in entry.exceptions {
+                    for name in [e.from, e.to].compactMap({ $0 }) where firstSeen[name] == nil && AddressSet.parse(name) == nil {
+                        log.error(e.location, "policy exception names '\(name)', which is neither an asset id of the inventory nor an address")
+                    }
+                }
+            }
+        }
         try log.throwIfErrors()
         return AnalysisInput(inventories: inventories, ruleSets: ruleSets, flowLogs: flowLogs, scope: scope,
                              level: p.level, marketplace: marketplace)

@@ -6,7 +6,7 @@ import Yams
 /// value keeps its mark and every error names file:line:column of the offending value.
 public enum ScopeFileParser {
     static let topLevelKeys = ["organisation", "organization", "level", "zones", "enclave", "protocol_allowlist",
-                               "waivers"]
+                               "waivers", "policy"]
     static let allowlistKeys = ["proto", "port", "to", "reason"]
 
     /// Reads and checks a scope file, reporting every problem at once.
@@ -91,11 +91,8 @@ private struct ScopeNodeReader {
                 zoneNodes = Array(zones)
             case "enclave": config.enclave = Set(stringList(value, key: "enclave", item: "zone name"))
             case "protocol_allowlist": config.protocolAllowlist = allowlist(value)
-            case "waivers":
-                // Accepted (same records as the --waivers file) and not used by the analysis yet.
-                if !isNull(value) && value.sequence == nil {
-                    log.error(location(value), "'waivers' must be a list")
-                }
+            case "waivers": config.waivers = WaiversParser.records(value, file: file, log: &log)
+            case "policy": config.policy = ZonePolicyParser.entries(value, file: file, log: &log)
             default:
                 log.error(location(key), "unknown key '\(name)' in scope file (expected one of "
                     + ScopeFileParser.topLevelKeys.filter { $0 != "organization" }.joined(separator: ", ") + ")")

@@ -8,6 +8,10 @@ public struct ScopeConfig: Sendable {
     public var enclave: Set<String>
     public var protocolAllowlist: [AllowlistEntry]
     public var location: SourceLocation?
+    /// The intended zone-to-zone matrix (`policy:`), checked by `analyze` and `check` (POLICY-24).
+    public var policy: [ZonePolicyEntry] = []
+    /// Waivers written in the scope file (`waivers:`), used by `check` beside `--waivers`.
+    public var waivers: [Waiver] = []
 
     public init(organisation: String? = nil, level: CMMCLevel? = nil, zones: [Zone] = [], enclave: Set<String> = [],
                 protocolAllowlist: [AllowlistEntry] = [], location: SourceLocation? = nil) {

@@ -7,8 +7,12 @@ import Foundation
 public enum SARIFRenderer {
     public static let maxResults = 25_000
 
-    /// - Parameter suppressions: finding fingerprint → justification, for waived findings.
-    public static func render(findings: [Finding], suppressions: [String: String] = [:]) -> String {
+    /// - Parameters:
+    ///   - suppressions: finding fingerprint → justification, for waived findings.
+    ///   - fingerprints: per finding (same order), a fingerprint to use instead of ``Finding/fingerprint``
+    ///     (both for `partialFingerprints` and as the `suppressions` key); `check` passes line-independent ones.
+    public static func render(findings: [Finding], suppressions: [String: String] = [:],
+                              fingerprints: [String]? = nil) -> String {
         let ids = Array(Set(findings.map(\.id))).sorted()
         let kinds = ids.map { id in FindingCatalog.kind(id: id) }
         let rules: [[String: Any]] = zip(ids, kinds).map { id, k in
@@ -26,13 +30,15 @@ public enum SARIFRenderer {
             ]
         }
         var results: [[String: Any]] = []
-        for f in findings.prefix(maxResults) {
+        for (n, f) in findings.prefix(maxResults).enumerated() {
+            let print = fingerprints.map { $0[n] } ?? StableHash.hex(f.fingerprint)
+            let suppressionKey = fingerprints.map { $0[n] } ?? f.fingerprint
             var r: [String: Any] = [
                 "ruleId": f.id,
                 "ruleIndex": ids.firstIndex(of: f.id) ?? 0,
                 "level": level(f.severity),
                 "message": ["text": f.message],
-                "partialFingerprints": ["cuiscopeFinding/v1": StableHash.hex(f.fingerprint)],
+                "partialFingerprints": ["cuiscopeFinding/v1": print],
                 "properties": ["severity": f.severity.rawValue, "review": f.review, "assets": f.assets,
                                "evidence": f.evidence.map { e in
                                    [e.locationText.map { "\($0): " } ?? "", e.text].joined()
@@ -49,7 +55,7 @@ public enum SARIFRenderer {
                     ],
                 ]]
             }
-            if let why = suppressions[f.fingerprint] {
+            if let why = suppressions[suppressionKey] {
                 r["suppressions"] = [["kind": "external", "status": "accepted", "justification": why]]
             }
             results.append(r)

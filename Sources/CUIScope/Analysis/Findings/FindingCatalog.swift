@@ -132,13 +132,34 @@ public enum FindingCatalog {
         id: "INPUT-22", severity: .low, review: true, title: "Asset cannot be placed on the network",
         basis: "Separation cannot be evaluated without an address in a known zone (SCOPING.md §5 step 8)",
         remediation: "Add the asset's addresses to the inventory, or the zone's subnets to the scope file.")
+    public static let expiredWaiver = FindingKind(
+        id: "WAIVER-23", severity: .high, review: false, title: "Expired waiver",
+        basis: "A waiver is a time-limited risk acceptance (32 CFR 170.21 POA&M close-out within 180 days; NIST SP 800-171 3.12.2)",
+        remediation: "Fix the finding the waiver covered, or renew the waiver with a new expiry date, owner and ticket.")
+    public static let policyViolation = FindingKind(
+        id: "POLICY-24", severity: .high, review: false, title: "Path violates the intended zone policy",
+        basis: "The scope file's intended zone-to-zone matrix; NIST SP 800-171 3.13.1 (boundary protection), 3.13.6 (deny by default)",
+        remediation: "Narrow or remove the permitting rule, or change the intended policy (with its justification) in the scope file.")
+    public static let newEnclavePath = FindingKind(
+        id: "CHG-25", severity: .high, review: false, title: "New data-capable path into the enclave",
+        basis: "32 CFR 170.19(c)(1) (separation of the CUI scope); Scoping Guide L2, logical separation; NIST SP 800-171 3.13.1, 3.13.6",
+        remediation: "Drop or narrow the rule that opens the path, or document why the new path is not data-capable (scope file protocol_allowlist).")
+    public static let shadowedRule = FindingKind(
+        id: "RULE-26", severity: .medium, review: false, title: "Rule shadowed by earlier rules",
+        basis: "NIST SP 800-171 3.13.6 (deny by default, allow by exception): a shadowed rule never takes effect",
+        remediation: "Move the rule above the rules that cover it, or narrow those rules; remove it if it is no longer wanted.")
+    public static let redundantRule = FindingKind(
+        id: "RULE-27", severity: .info, review: false, title: "Redundant rule",
+        basis: "Rule-base hygiene: removing the rule changes no decision (NIST SP 800-171 3.4.6 least functionality, review)",
+        remediation: "Remove the rule, or narrow the rules that make it redundant.")
 
     public static let all: [FindingKind] = [
         pathEnterprise, flatSegment, dualHomed, unauthorizedFlow, permissiveRule, undeclaredSPA, indirectPath,
         cloudNotFedRAMP, cloudInsufficient, equivalencyIncomplete, fedrampReview, connectorNotInScope, spdOnlyCloud,
         espUndocumented, encryptionAsSeparation, nonFIPSCrypto, vdiNotKVM, specializedMisclassified, level3Reclassification,
         level3NotWithinLevel2, documentationGap, outOfScopeUnjustified, publicInEnclave, governmentOperated,
-        boundaryChange, dfarsTermsMissing, unresolvedObject, declaredDiffers, unplacedAsset,
+        boundaryChange, dfarsTermsMissing, unresolvedObject, declaredDiffers, unplacedAsset, expiredWaiver,
+        policyViolation, newEnclavePath, shadowedRule, redundantRule,
     ]
 
     public static func kind(id: String) -> FindingKind? { all.first { $0.id == id } }
