@@ -41,8 +41,11 @@ public enum InputKind: Sendable, Equatable {
             if flowsRoots.contains(root.name) { return .flows(root: root.name) }
             return .unknownXML(root: root.name, location: root.location)
         case UInt8(ascii: "{"), UInt8(ascii: "["):
+            if let f = FlowsReader.sniffText(Array(bytes)) { return .flows(root: f.rawValue) }
             return .inventory
         default:
+            // Text flow logs (Zeek, AWS VPC, headed CSV with source and destination columns).
+            if let f = FlowsReader.sniffText(Array(bytes)) { return .flows(root: f.rawValue) }
             return looksLikeYAMLMapping(bytes) ? .scope : .inventory
         }
     }
