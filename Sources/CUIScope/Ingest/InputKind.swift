@@ -53,8 +53,7 @@ public enum InputKind: Sendable, Equatable {
     /// A PAN-OS XML API log query answer (`<response><result><job>…<log><logs>`) rather than a
     /// config (`<response><result><config>`).
     private static func isPANOSLogResponse(_ head: Data) -> Bool {
-        let text = String(decoding: head, as: UTF8.self)
-        return text.contains("<logs") && !text.contains("<config")
+        FlowsReader.isPANOSLogResponse(Array(head))
     }
 
     /// The first meaningful line is `key:` or `key: value` (or `---`): YAML, not a CSV header.

@@ -60,8 +60,15 @@ struct ByteField {
         return UInt16(v)
     }
 
-    /// A dotted IPv4 address parsed in place; anything else (IPv6, zone ids) through ``IPAddress``.
+    /// A dotted IPv4 address parsed in place; anything with a colon (IPv6, zone ids) through
+    /// ``IPAddress``.
     var ipAddress: IPAddress? {
+        if let v4 = ipv4 { return v4 }
+        for i in 0..<count where base[i] == 0x3A { return count <= 64 ? IPAddress(string) : nil }
+        return nil
+    }
+
+    private var ipv4: IPAddress? {
         var value: UInt32 = 0
         var octet: UInt32 = 0
         var digits = 0
@@ -81,7 +88,7 @@ struct ByteField {
                 digits += 1
                 guard octet <= 255 else { return nil }
             } else {
-                return count <= 64 ? IPAddress(string) : nil
+                return nil
             }
         }
         guard dots == 3, digits > 0 else { return nil }

@@ -109,7 +109,9 @@ public enum FlowsReader {
     /// A PAN-OS XML API log query answer (`<response><result>…<log><logs>`), not a config.
     static func isPANOSLogResponse(_ head: [UInt8]) -> Bool {
         let text = String(decoding: head, as: UTF8.self)
-        return text.contains("<log>") && text.contains("<logs") && !text.contains("<config")
+        // `<config_ver>` is a log field; a config answer has the element `<config>`.
+        let hasConfig = text.contains("<config>") || text.contains("<config ") || text.contains("<config/>")
+        return text.contains("<log>") && text.contains("<logs") && !hasConfig
     }
 
     /// Recognises the text and JSON flow formats from the first bytes; nil when none fits.
