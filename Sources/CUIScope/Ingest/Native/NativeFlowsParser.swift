@@ -36,6 +36,7 @@ public enum NativeFlowsParser {
         // nested inside it can still disqualify it.
         var pending: (record: FlowRecord, location: SourceLocation)?
         var pendingBad = false
+        var fields = NativeFlowRecord.FieldTable()
         func commit() {
             if let p = pending {
                 if pendingBad {
@@ -59,7 +60,7 @@ public enum NativeFlowsParser {
                     pendingBad = true
                     return
                 }
-                switch NativeFlowRecord.parse(attributes) {
+                switch NativeFlowRecord.parse(attributes, fields: &fields) {
                 case .success(let r): pending = (r, location)
                 case .failure(let problem):
                     sink.malformed(line: location.line, column: location.column, "flow record skipped: " + problem.message)
@@ -80,7 +81,36 @@ public enum NativeFlowsParser {
 
 /// One `<flow>` element's attributes to a ``FlowRecord``.
 enum NativeFlowRecord {
+    enum Field: String {
+        case src, dst, proto, sport, dport, action, bytes, packets, count, device, rule
+        case firstSeen = "first-seen"
+        case lastSeen = "last-seen"
+    }
+
+    /// Attribute name ids (``XMLRawAttribute/nameID``) to fields, filled as names appear.
+    struct FieldTable {
+        private var table: [Field?] = []
+        private var known: [Bool] = []
+        mutating func field(_ a: XMLRawAttribute) -> Field? {
+            guard a.nameID >= 0 else { return Field(rawValue: a.name) }
+            if a.nameID >= table.count {
+                table += [Field?](repeating: nil, count: a.nameID - table.count + 1)
+                known += [Bool](repeating: false, count: a.nameID - known.count + 1)
+            }
+            if !known[a.nameID] {
+                table[a.nameID] = Field(rawValue: a.name)
+                known[a.nameID] = true
+            }
+            return table[a.nameID]
+        }
+    }
+
     static func parse(_ attributes: [XMLRawAttribute]) -> Result<FlowRecord, RecordProblem> {
+        var fields = FieldTable()
+        return parse(attributes, fields: &fields)
+    }
+
+    static func parse(_ attributes: [XMLRawAttribute], fields: inout FieldTable) -> Result<FlowRecord, RecordProblem> {
         var problems: [String] = []
         var src: IPAddress?
         var dst: IPAddress?
@@ -89,50 +119,53 @@ enum NativeFlowRecord {
         var r = FlowRecord(source: IPAddress(v4: 0), destination: IPAddress(v4: 0), proto: IPProtocol.tcp)
         for a in attributes {
             let value = a.value.trimmed
-            switch a.name {
-            case "src":
+            guard let field = fields.field(a) else {
+                problems.append("unknown attribute '\(a.name)'")
+                continue
+            }
+            switch field {
+            case .src:
                 sawSrc = true
                 src = value.ipAddress
                 if src == nil { problems.append("attribute 'src' is not an IP address") }
-            case "dst":
+            case .dst:
                 sawDst = true
                 dst = value.ipAddress
                 if dst == nil { problems.append("attribute 'dst' is not an IP address") }
-            case "proto":
+            case .proto:
                 if let p = FlowFields.proto(value) { r.proto = p } else {
                     problems.append("attribute 'proto' is not a protocol name or number 0-255")
                 }
-            case "sport":
+            case .sport:
                 r.sourcePort = value.port
                 if r.sourcePort == nil { problems.append("attribute 'sport' is not a port 0-65535") }
-            case "dport":
+            case .dport:
                 r.destinationPort = value.port
                 if r.destinationPort == nil { problems.append("attribute 'dport' is not a port 0-65535") }
-            case "action":
+            case .action:
                 if let act = FlowFields.action(value) { r.action = act } else {
                     problems.append("attribute 'action' must be allow, deny, drop, reject or unknown")
                 }
-            case "bytes":
+            case .bytes:
                 if let v = value.uint64 { r.bytes = v } else { problems.append("attribute 'bytes' is not a count") }
-            case "packets":
+            case .packets:
                 if let v = value.uint64 { r.packets = v } else { problems.append("attribute 'packets' is not a count") }
-            case "count":
+            case .count:
                 if let v = value.uint64, v >= 1, v <= UInt64(Int.max) { r.count = Int(v) } else {
                     problems.append("attribute 'count' is not a positive count")
                 }
-            case "first-seen":
+            case .firstSeen:
                 r.firstSeen = value.timestamp
                 if r.firstSeen == nil {
                     problems.append("attribute 'first-seen' is not an ISO-8601 time with zone or epoch seconds")
                 }
-            case "last-seen":
+            case .lastSeen:
                 r.lastSeen = value.timestamp
                 if r.lastSeen == nil {
                     problems.append("attribute 'last-seen' is not an ISO-8601 time with zone or epoch seconds")
                 }
-            case "device": r.device = value.isEmpty ? nil : value.string
-            case "rule": r.rule = value.isEmpty ? nil : value.string
-            default: problems.append("unknown attribute '\(a.name)'")
+            case .device: r.device = value.isEmpty ? nil : value.string
+            case .rule: r.rule = value.isEmpty ? nil : value.string
             }
         }
         if !sawSrc { problems.append("missing attribute 'src'") }

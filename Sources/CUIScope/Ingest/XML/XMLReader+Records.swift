@@ -5,6 +5,9 @@ internal import CLibXML2
 /// bytes owned by libxml2, valid only during the handler call.
 struct XMLRawAttribute {
     var name: String
+    /// A dense number for `name`, stable within one walk: lets a caller map names to fields
+    /// once per distinct name instead of comparing strings per record.
+    var nameID: Int
     var value: ByteField
 }
 
@@ -29,9 +32,9 @@ extension XMLReader {
             if xmlTextReaderHasAttributes(reader) == 1 {
                 while xmlTextReaderMoveToNextAttribute(reader) == 1 {
                     if xmlTextReaderIsNamespaceDecl(reader) == 1 { continue }
-                    let n = names.string(xmlTextReaderConstLocalName(reader))
+                    let (n, id) = names.interned(xmlTextReaderConstLocalName(reader))
                     if let v = xmlTextReaderConstValue(reader) {
-                        attributes.append(XMLRawAttribute(name: n, value: ByteField(v, strlen(v))))
+                        attributes.append(XMLRawAttribute(name: n, nameID: id, value: ByteField(v, strlen(v))))
                     }
                 }
                 _ = xmlTextReaderMoveToElement(reader)
@@ -185,6 +188,24 @@ extension XMLReader {
 /// Names interned for one walk: libxml2 interns names in the reader's dictionary, so within
 /// one reader the pointer identifies the name (never across readers: the dictionary is freed).
 final class InternTableBox {
-    private var table = InternTable()
-    func string(_ p: UnsafePointer<xmlChar>?) -> String { table.string(p) }
+    private var table: [UnsafePointer<xmlChar>: (String, Int)] = [:]
+    /// The last few names looked up: records repeat the same handful, and a pointer compare is
+    /// far cheaper than hashing.
+    private var recent: [(UnsafePointer<xmlChar>, String, Int)] = []
+
+    func string(_ p: UnsafePointer<xmlChar>?) -> String { interned(p).0 }
+
+    func interned(_ p: UnsafePointer<xmlChar>?) -> (String, Int) {
+        guard let p else { return ("", -1) }
+        for r in recent where r.0 == p { return (r.1, r.2) }
+        let entry: (String, Int)
+        if let e = table[p] {
+            entry = e
+        } else {
+            entry = (String(cString: p), table.count)
+            table[p] = entry
+        }
+        if recent.count < 24 { recent.append((p, entry.0, entry.1)) }
+        return entry
+    }
 }
