@@ -9,6 +9,7 @@ extension CMMCLevel: ExpressibleByArgument {
 extension Severity: ExpressibleByArgument {}
 extension InventoryFormat: ExpressibleByArgument {}
 extension RulesFormat: ExpressibleByArgument {}
+extension FlowFormat: ExpressibleByArgument {}
 
 /// The inputs shared by `analyze`, `explain` (and later `diagram`, `check`).
 struct InputOptions: ParsableArguments {
@@ -18,8 +19,20 @@ struct InputOptions: ParsableArguments {
     @Option(name: .long, parsing: .upToNextOption, help: "Firewall rule exports (native XML, PAN-OS, Panorama, pfSense, OPNsense).")
     var rules: [String] = []
 
-    @Option(name: .long, parsing: .upToNextOption, help: "Flow exports (native XML).")
+    @Option(name: .long, parsing: .upToNextOption, help: "Flow logs: native XML, PAN-OS traffic log XML, Zeek conn.log (TSV or JSON), AWS VPC, Azure NSG/VNet, headed CSV.")
     var flows: [String] = []
+
+    @Option(name: .long, help: "Flow log format override: native, panos-traffic, zeek, zeek-json, aws-vpc, azure, csv (default: detected from content).")
+    var flowsFormat: FlowFormat?
+
+    @Option(name: .long, parsing: .singleValue, help: "Map a flow CSV column to a field: --flow-map 'Source Address=src'.")
+    var flowMap: [String] = []
+
+    @Option(name: .long, help: "Observation window start for flow logs (ISO-8601 with zone, or YYYY-MM-DD in UTC).")
+    var since: String?
+
+    @Option(name: .long, help: "Observation window end for flow logs (ISO-8601 with zone, or YYYY-MM-DD: the whole day, UTC).")
+    var until: String?
 
     @Option(name: .long, help: "Scope file (YAML): organisation, level, zones, enclave, protocol allowlist.")
     var scope: String?
@@ -63,9 +76,36 @@ struct InputOptions: ParsableArguments {
             }
             mappings[parts[0]] = parts[1]
         }
-        return InputPaths(inventories: inventory, rules: rules, flows: flows, scope: scope, fedramp: fedramp, hosts: hosts,
-                          inventoryFormat: inventoryFormat, rulesFormat: rulesFormat, mappings: mappings, lenient: lenient, strictFlows: strict,
-                          level: level)
+        var flowMappings: [String: String] = [:]
+        for m in flowMap {
+            let parts = m.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
+            guard parts.count == 2, !parts[0].isEmpty, !parts[1].isEmpty else {
+                throw ValidationError("--flow-map expects column=field, got '\(m)'")
+            }
+            flowMappings[parts[0]] = parts[1]
+        }
+        var p = InputPaths(inventories: inventory, rules: rules, flows: flows, scope: scope, fedramp: fedramp, hosts: hosts,
+                           inventoryFormat: inventoryFormat, rulesFormat: rulesFormat, mappings: mappings, lenient: lenient, strictFlows: strict,
+                           level: level)
+        p.flowWindow = try window()
+        p.flowsFormat = flowsFormat
+        p.flowMappings = flowMappings
+        return p
+    }
+
+    /// `--since`/`--until` as a window; a bare date means that whole UTC day.
+    func window() throws -> FlowWindow {
+        func parse(_ text: String?, _ flag: String, endOfDay: Bool) throws -> Double? {
+            guard let text else { return nil }
+            if let t = FlowTimestamp.parse(text) { return t }
+            if text.wholeMatch(of: /\d{4}-\d{2}-\d{2}/) != nil, let t = FlowTimestamp.parse(text + "T00:00:00Z") {
+                return endOfDay ? t + 86_400 - 0.001 : t
+            }
+            throw ValidationError("\(flag) expects an ISO-8601 time with zone (2026-10-01T00:00:00Z) or a date (2026-10-01), got '\(text)'")
+        }
+        let w = FlowWindow(since: try parse(since, "--since", endOfDay: false), until: try parse(until, "--until", endOfDay: true))
+        if let a = w.since, let b = w.until, a > b { throw ValidationError("--since is after --until") }
+        return w
     }
 
     func validate() throws {

@@ -74,6 +74,8 @@ public struct InputSummary: Sendable, Hashable {
     /// Rows/rules/records skipped, each with its location.
     public var skipped: [Diagnostic]
     public var counts: [String: Int]
+    /// For flow logs: the window the records were filtered to and the times actually seen.
+    public var window: ObservationWindow?
 
     public init(file: String, format: String, records: Int, skipped: [Diagnostic] = [], counts: [String: Int] = [:]) {
         self.file = file
@@ -81,6 +83,36 @@ public struct InputSummary: Sendable, Hashable {
         self.records = records
         self.skipped = skipped
         self.counts = counts
+    }
+}
+
+/// The observation window of flow evidence: what was asked (`--since`/`--until`) and the
+/// earliest and latest record time actually kept, in seconds since 1970 UTC.
+public struct ObservationWindow: Sendable, Hashable {
+    public var since: Double?
+    public var until: Double?
+    public var firstSeen: Double?
+    public var lastSeen: Double?
+    /// Records read and records kept (inside the window), summed over the sources described.
+    public var records: Int
+    public var kept: Int
+
+    public init(since: Double?, until: Double?, firstSeen: Double?, lastSeen: Double?, records: Int, kept: Int) {
+        self.since = since
+        self.until = until
+        self.firstSeen = firstSeen
+        self.lastSeen = lastSeen
+        self.records = records
+        self.kept = kept
+    }
+
+    /// One line for reports: "2026-10-01T00:00:00Z to 2026-10-07T23:59:59Z (requested: …)".
+    public var text: String {
+        func t(_ v: Double?) -> String { v.map(EvidenceText.timestamp) ?? "open" }
+        var s = firstSeen == nil ? "no timed records" : "records from \(t(firstSeen)) to \(t(lastSeen))"
+        s += since == nil && until == nil ? ", no window requested" : ", window \(t(since)) to \(t(until))"
+        s += "; \(kept) of \(records) record\(records == 1 ? "" : "s") kept"
+        return s
     }
 }
 
@@ -99,6 +131,8 @@ public struct AnalysisResult: Sendable {
     public var edges: [Edge]
     /// Zones, enforcement points, FedRAMP verdicts and CUI-to-CUI edges, for diagrams.
     public var network: NetworkSummary
+    /// The flow evidence's observation window over all flow sources; nil without flow logs.
+    public var observation: ObservationWindow?
 
     public init(level: CMMCLevel, organisation: String?, assets: [AssetResult], findings: [Finding],
                 inputs: [InputSummary], allowlist: [AllowlistEntry], marketplaceSnapshot: String?, edges: [Edge],

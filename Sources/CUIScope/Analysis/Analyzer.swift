@@ -66,10 +66,10 @@ public enum Analyzer {
         findings += BoundaryRuleFindings.findings(enforcementPoints: eps, enclaveZones: enclave)
         if level != .one {
             findings += SegmentFindings.findings(graph: graph, categories: categories)
-            findings += TrafficFindings.unknownPeers(graph: graph, index: index)
+            findings += TrafficFindings.unknownPeers(graph: graph, index: index, zoneOf: { topology.place($0)?.zone })
         }
         findings += TrafficFindings.unauthorizedFlows(graph: graph, engine: eps.isEmpty ? nil : engine, index: index,
-                                                      categories: categories)
+                                                      categories: categories, enforcementPoints: eps)
         findings += TrafficFindings.indirectPaths(graph: graph, categories: categories)
         if let policy = input.scope?.policy, !policy.isEmpty {
             findings += PolicyFindings.findings(policy: policy, topology: topology, assets: assets, endpoints: endpoints)
@@ -83,8 +83,13 @@ public enum Analyzer {
                          records: $0.enforcementPoints.reduce(0) { $0 + $1.rules.count },
                          skipped: $0.diagnostics, counts: $0.counts)
         }
-        inputs += input.flowLogs.map {
-            InputSummary(file: $0.source, format: "flows", records: $0.recordCount, skipped: $0.skipped)
+        inputs += input.flowLogs.map { log in
+            var summary = InputSummary(file: log.source, format: log.format, records: log.recordCount,
+                                       skipped: log.skipped, counts: log.counts.dictionary(aggregates: log.flows.count))
+            summary.window = ObservationWindow(since: log.window.since, until: log.window.until,
+                                               firstSeen: log.firstSeen, lastSeen: log.lastSeen,
+                                               records: log.recordCount, kept: log.counts.kept)
+            return summary
         }
         var edges: [Edge] = []
         for i in assets.indices { edges += graph.edges(of: i) }
@@ -94,12 +99,24 @@ public enum Analyzer {
             engine: engine, observed: observed, index: index, marketplace: input.marketplace,
             examplesPerAsset: input.examplesPerAsset)
 
-        return AnalysisResult(
+        var result = AnalysisResult(
             level: level, organisation: input.scope?.organisation,
             assets: results.sorted { $0.id < $1.id },
             findings: findings.sorted(by: Analyzer.findingOrder),
             inputs: inputs, allowlist: allowlist, marketplaceSnapshot: input.marketplace?.snapshotDate,
             edges: edges, network: network)
+        result.observation = observationWindow(input.flowLogs)
+        return result
+    }
+
+    /// The window over all flow logs: the requested bounds (the same for every file) and the
+    /// earliest and latest kept record.
+    static func observationWindow(_ logs: [FlowLog]) -> ObservationWindow? {
+        guard let first = logs.first else { return nil }
+        let firsts = logs.compactMap(\.firstSeen), lasts = logs.compactMap(\.lastSeen)
+        return ObservationWindow(since: first.window.since, until: first.window.until, firstSeen: firsts.min(),
+                                 lastSeen: lasts.max(), records: logs.reduce(0) { $0 + $1.recordCount },
+                                 kept: logs.reduce(0) { $0 + $1.counts.kept })
     }
 
     /// Severity first, then id, then the first asset, then the message: a stable, readable order.

@@ -21,6 +21,11 @@ enum EvidenceText {
         if f.action == .deny { text += ", denied" }
         if let r = f.rule { text += ", rule '\(r)'" }
         if let d = f.device { text += " on \(d)" }
+        if f.locations.count > 1 {
+            text += "; records at " + f.locations.map { $0.file == f.location.file ? "line \($0.line)" : "\($0)" }
+                .joined(separator: ", ")
+            if f.count > f.locations.count { text += ", …" }
+        }
         return Evidence(kind: "flow", text: text, location: f.location, rule: f.rule, enforcementPoint: f.device)
     }
 

@@ -41,8 +41,11 @@ public enum InputKind: Sendable, Equatable {
             if flowsRoots.contains(root.name) { return .flows(root: root.name) }
             return .unknownXML(root: root.name, location: root.location)
         case UInt8(ascii: "{"), UInt8(ascii: "["):
+            if let f = FlowsReader.sniffText(Array(bytes)) { return .flows(root: f.rawValue) }
             return .inventory
         default:
+            // Text flow logs (Zeek, AWS VPC, headed CSV with source and destination columns).
+            if let f = FlowsReader.sniffText(Array(bytes)) { return .flows(root: f.rawValue) }
             return looksLikeYAMLMapping(bytes) ? .scope : .inventory
         }
     }
@@ -50,8 +53,7 @@ public enum InputKind: Sendable, Equatable {
     /// A PAN-OS XML API log query answer (`<response><result><job>…<log><logs>`) rather than a
     /// config (`<response><result><config>`).
     private static func isPANOSLogResponse(_ head: Data) -> Bool {
-        let text = String(decoding: head, as: UTF8.self)
-        return text.contains("<logs") && !text.contains("<config")
+        FlowsReader.isPANOSLogResponse(Array(head))
     }
 
     /// The first meaningful line is `key:` or `key: value` (or `---`): YAML, not a CSV header.

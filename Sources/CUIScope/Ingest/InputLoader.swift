@@ -15,6 +15,12 @@ public struct InputPaths: Sendable {
     public var lenient: Bool
     public var strictFlows: Bool
     public var level: CMMCLevel?
+    /// The observation window for flow logs (`--since`/`--until`).
+    public var flowWindow: FlowWindow = .unbounded
+    /// `--flows-format`: read every flow file as this format instead of detecting it.
+    public var flowsFormat: FlowFormat?
+    /// `--flow-map column=field` for headed CSV flow logs.
+    public var flowMappings: [String: String] = [:]
 
     public init(inventories: [String] = [], rules: [String] = [], flows: [String] = [], scope: String? = nil,
                 fedramp: String? = nil, hosts: String? = nil, inventoryFormat: InventoryFormat? = nil, rulesFormat: RulesFormat? = nil, mappings: [String: String] = [:],
@@ -70,7 +76,9 @@ public enum InputLoader {
             }
         }
         for path in p.flows {
-            do { flowLogs.append(try FlowsReader.read(path: path, displayName: path, strict: p.strictFlows)) } catch {
+            let options = FlowReadOptions(window: p.flowWindow, strict: p.strictFlows, format: p.flowsFormat,
+                                          csvMapping: p.flowMappings)
+            do { flowLogs.append(try FlowsReader.read(path: path, displayName: path, options: options)) } catch {
                 log.append(contentsOf: error.diagnostics)
             }
         }

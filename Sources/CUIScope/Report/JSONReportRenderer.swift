@@ -19,6 +19,7 @@ public enum JSONReportRenderer {
         var inputs: [InputDoc]
         var allowlist: [AllowDoc]
         var marketplace_snapshot: String?
+        var observation_window: WindowDoc?
         var assets: [AssetDoc]
         var findings: [FindingDoc]
         var summary: SummaryDoc
@@ -30,6 +31,7 @@ public enum JSONReportRenderer {
             inputs = r.inputs.map(InputDoc.init)
             allowlist = r.allowlist.map(AllowDoc.init)
             marketplace_snapshot = r.marketplaceSnapshot
+            observation_window = r.observation.map(WindowDoc.init)
             assets = r.assets.map(AssetDoc.init)
             findings = r.findings.map(FindingDoc.init)
             summary = SummaryDoc(r)
@@ -46,9 +48,28 @@ public enum JSONReportRenderer {
 
     struct InputDoc: Encodable {
         var file: String, format: String, records: Int, skipped: [DiagnosticDoc], counts: [String: Int]
+        var window: WindowDoc?
         init(_ i: InputSummary) {
             file = i.file; format = i.format; records = i.records
             skipped = i.skipped.sorted().map(DiagnosticDoc.init); counts = i.counts
+            window = i.window.map(WindowDoc.init)
+        }
+    }
+
+    /// Times as ISO-8601 UTC strings; null for an open end or when no record carried a time.
+    struct WindowDoc: Encodable {
+        var since: String?, until: String?, first_seen: String?, last_seen: String?, records: Int, kept: Int
+        init(_ w: ObservationWindow) {
+            since = w.since.map(EvidenceText.timestamp); until = w.until.map(EvidenceText.timestamp)
+            first_seen = w.firstSeen.map(EvidenceText.timestamp); last_seen = w.lastSeen.map(EvidenceText.timestamp)
+            records = w.records; kept = w.kept
+        }
+        enum CodingKeys: String, CodingKey { case since, until, first_seen, last_seen, records, kept }
+        func encode(to encoder: Encoder) throws {
+            var c = encoder.container(keyedBy: CodingKeys.self)
+            try c.encode(since, forKey: .since); try c.encode(until, forKey: .until)
+            try c.encode(first_seen, forKey: .first_seen); try c.encode(last_seen, forKey: .last_seen)
+            try c.encode(records, forKey: .records); try c.encode(kept, forKey: .kept)
         }
     }
 

@@ -11,6 +11,14 @@ public enum MarkdownReportRenderer {
         for i in r.inputs {
             out += "| `\(esc(i.file))` | \(i.format) | \(i.records) | \(i.skipped.filter { $0.severity == .error }.count) |\n"
         }
+        if let w = r.observation {
+            out += "\n### Observation window\n\nFlow evidence: \(esc(w.text)).\n\n| Flow log | Format | Read | Kept | Outside window | Untimed | Malformed | First record | Last record |\n|---|---|---:|---:|---:|---:|---:|---|---|\n"
+            for i in r.inputs {
+                guard let iw = i.window else { continue }
+                let c = i.counts
+                out += "| `\(esc(i.file))` | \(i.format) | \(i.records) | \(c["kept"] ?? 0) | \(c["outside_window"] ?? 0) | \(c["untimed"] ?? 0) | \(c["malformed"] ?? 0) | \(iw.firstSeen.map(EvidenceText.timestamp) ?? "") | \(iw.lastSeen.map(EvidenceText.timestamp) ?? "") |\n"
+            }
+        }
         if let snap = r.marketplaceSnapshot { out += "\nFedRAMP Marketplace snapshot: \(snap).\n" }
         if !r.allowlist.isEmpty {
             out += "\n## Justified exceptions\n\n| Services | To | Reason | Source |\n|---|---|---|---|\n"

@@ -14,8 +14,10 @@ public enum TextReportRenderer {
                 out += " [" + i.counts.keys.sorted().map { "\($0) \(i.counts[$0] ?? 0)" }.joined(separator: ", ") + "]"
             }
             out += "\n"
+            if let w = i.window { out += "    observed: \(w.text)\n" }
             for d in i.skipped.sorted() { out += "    \(d)\n" }
         }
+        if let w = r.observation { out += "  Observation window (all flow logs): \(w.text)\n" }
         if let snap = r.marketplaceSnapshot { out += "  FedRAMP Marketplace snapshot: \(snap)\n" }
         if !r.allowlist.isEmpty {
             out += "\nJustified exceptions (scope file protocol_allowlist)\n"

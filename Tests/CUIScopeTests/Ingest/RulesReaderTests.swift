@@ -23,7 +23,8 @@ import Testing
     }
 
     @Test func flowsReaderRejectsOtherFormats() {
-        let csv = TestPaths.temporaryFile("ts,src,dst\n")
+        // A headed CSV with source and destination columns is a flow log now; an inventory is not.
+        let csv = TestPaths.temporaryFile("id,name,addresses\nfs01,File server,10.50.1.10\n")
         #expect(throws: InputError.self) { _ = try FlowsReader.read(path: csv) }
         #expect(throws: InputError.self) { _ = try FlowsReader.read(path: TestPaths.fixture("native/rules-good.xml")) }
     }

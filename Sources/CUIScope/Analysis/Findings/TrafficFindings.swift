@@ -1,29 +1,60 @@
 /// SCOPE-FLOW-04, DOC-14 and CLOUD-05 from observed traffic; SCOPE-IND-07 from relay paths.
 enum TrafficFindings {
-    /// Observed allowed flows to or from CUI assets that the current rules do not permit.
+    /// Observed allowed flows to or from CUI assets that the current rules do not permit, or
+    /// that only a broad rule (any source, any destination or any service, as SCOPE-RULE-05
+    /// reads "broad") permits: in both cases no documented, specific rule explains the flow.
     static func unauthorizedFlows(graph: ScopeGraph, engine: ReachabilityEngine?, index: AddressIndex,
-                                  categories: [Category]) -> [Finding] {
+                                  categories: [Category], enforcementPoints: [EnforcementPoint] = []) -> [Finding] {
         guard let engine else { return [] }
+        var rulesByPoint: [String: [String: Rule]] = [:]
+        for ep in enforcementPoints {
+            for r in ep.rules where rulesByPoint[ep.name]?[r.name] == nil { rulesByPoint[ep.name, default: [:]][r.name] = r }
+        }
         var out: [Finding] = []
         for key in graph.observed.cuiFlows.keys.sorted() {
             guard let f = graph.observed.cuiFlows[key] else { continue }
             let svc = ServiceSet.ports(f.proto, f.destinationPort ?? 0, f.destinationPort ?? 0)
             let answer = engine.evaluate(source: f.source, destination: f.destination, services: svc)
-            if answer.decision == .allow { continue }
             let ids = [f.source, f.destination].compactMap { index.owner(of: $0) }
             let outside = ids.contains { !categories[$0].isInScope }
+            let what = "Observed \(IPProtocol.name(f.proto))/\(f.destinationPort ?? 0) \(f.source) → \(f.destination) (\(f.count) record\(f.count == 1 ? "" : "s"))"
+            if answer.decision == .allow {
+                let hops = answer.breakdown.first { $0.decision == .allow }?.hops ?? []
+                let broad: [(PathHop, [String])] = hops.compactMap { hop in
+                    guard hop.action == .allow, let name = hop.rule, let rule = rulesByPoint[hop.enforcementPoint]?[name]
+                    else { return nil }
+                    var any: [String] = []
+                    if rule.source.isAny { any.append("any source") }
+                    if rule.destination.isAny { any.append("any destination") }
+                    if rule.services.isAnyService { any.append("any service") }
+                    return any.isEmpty ? nil : (hop, any)
+                }
+                // Only a broad rule: every allowing hop with a rule is broad.
+                guard let first = broad.first, broad.count == hops.filter({ $0.action == .allow && $0.rule != nil }).count
+                else { continue }
+                out.append(FindingCatalog.unauthorizedFlow.make(
+                    assets: ids.map { graph.assets[$0].id },
+                    message: "\(what) is permitted only by the broad rule '\(first.0.ruleLabel)' on \(first.0.enforcementPoint) (\(first.1.joined(separator: ", "))): no specific rule authorizes it.",
+                    evidence: [EvidenceText.flow(f)] + hops.map { EvidenceText.hop($0) },
+                    severity: .medium, primaryLocation: f.location))
+                continue
+            }
             let hops = answer.breakdown.first?.hops ?? []
             out.append(FindingCatalog.unauthorizedFlow.make(
                 assets: ids.map { graph.assets[$0].id },
-                message: "Observed \(IPProtocol.name(f.proto))/\(f.destinationPort ?? 0) \(f.source) → \(f.destination) (\(f.count) record\(f.count == 1 ? "" : "s")) is not permitted by the current rules\(hops.last.map { ": \($0.ruleLabel) on \($0.enforcementPoint) denies it" } ?? "").",
+                message: "\(what) is not permitted by the current rules\(hops.last.map { ": \($0.ruleLabel) on \($0.enforcementPoint) denies it" } ?? "").",
                 evidence: [EvidenceText.flow(f)] + hops.map { EvidenceText.hop($0) },
                 severity: outside ? .high : .medium, primaryLocation: f.location))
         }
         return out
     }
 
-    /// Addresses that no inventory row covers exchanging traffic with CUI assets.
-    static func unknownPeers(graph: ScopeGraph, index: AddressIndex) -> [Finding] {
+    /// Addresses that no inventory row covers exchanging traffic with CUI assets: unknown assets
+    /// in scope. The message names the zone the address sits in and whether the traffic crosses
+    /// the enclave boundary.
+    static func unknownPeers(graph: ScopeGraph, index: AddressIndex, zoneOf: (IPAddress) -> String? = { _ in nil })
+        -> [Finding]
+    {
         var byAddress: [UInt128: [Flow]] = [:]
         for key in graph.observed.unknownPeers.keys.sorted() {
             guard let f = graph.observed.unknownPeers[key] else { continue }
@@ -34,8 +65,19 @@ enum TrafficFindings {
             guard let flows = byAddress[addr] else { return nil }
             let known = flows.compactMap { index.owner(of: $0.source) ?? index.owner(of: $0.destination) }
             let cuiIDs = Array(Set(known.map { graph.assets[$0].id })).sorted()
+            let address = IPAddress(value: addr)
+            let cuiZones = Set(known.flatMap { graph.zones(of: $0) }).sorted()
+            let place: String
+            switch zoneOf(address) {
+            case .some(let z) where graph.enclaveZones.contains(z):
+                place = "It sits inside the enclave zone \(z)"
+            case .some(let z):
+                place = "It sits in zone \(z), so the traffic crosses the enclave boundary (\(z) ↔ \(cuiZones.isEmpty ? "enclave" : cuiZones.joined(separator: ", ")))"
+            case .none:
+                place = "It sits in no known zone, so the traffic crosses the enclave boundary (outside ↔ \(cuiZones.isEmpty ? "enclave" : cuiZones.joined(separator: ", ")))"
+            }
             return FindingCatalog.documentationGap.make(
-                assets: cuiIDs, message: "\(IPAddress(value: addr)) exchanges traffic with CUI asset\(cuiIDs.count == 1 ? "" : "s") \(cuiIDs.joined(separator: ", ")) but is in no inventory: an unknown asset in scope.",
+                assets: cuiIDs, message: "\(address) exchanges traffic with CUI asset\(cuiIDs.count == 1 ? "" : "s") \(cuiIDs.joined(separator: ", ")) but is in no inventory: an unknown asset in scope. \(place).",
                 evidence: flows.prefix(5).map(EvidenceText.flow), primaryLocation: flows.first?.location)
         }
     }

@@ -198,7 +198,7 @@ public enum XMLReader {
 
 /// libxml2 interns names in a dictionary, so the pointer identifies the name: convert each
 /// distinct name to a Swift string once.
-private struct InternTable {
+struct InternTable {
     var table: [UnsafePointer<xmlChar>: String] = [:]
     mutating func string(_ p: UnsafePointer<xmlChar>?) -> String {
         guard let p else { return "" }
@@ -210,7 +210,7 @@ private struct InternTable {
 }
 
 /// Receives libxml2's structured errors; keeps the first fatal one with its location.
-private final class ErrorBox {
+final class ErrorBox {
     let file: String
     var fatal: Diagnostic?
     var warnings: [Diagnostic] = []

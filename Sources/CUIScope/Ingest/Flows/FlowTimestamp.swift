@@ -13,12 +13,17 @@ public enum FlowTimestamp {
         if text.utf8.allSatisfy({ ($0 >= 48 && $0 <= 57) || $0 == 46 }) {
             return Double(text)
         }
-        return iso8601(Array(text.utf8))
+        return Array(text.utf8).withUnsafeBufferPointer { parse($0) }
     }
 
-    private static func iso8601(_ b: [UInt8]) -> Double? {
-        // YYYY-MM-DDTHH:MM:SS at minimum.
-        guard b.count >= 20, b[4] == 45, b[7] == 45, b[10] == 84 || b[10] == 116 || b[10] == 32, b[13] == 58,
+    /// Parses ISO-8601 date-time bytes with a zone (as ``parse(_:)-(StringProtocol)``, without
+    /// epoch seconds).
+    /// - Parameter assumeUTC: also accept a date-time without zone (and `/` as date separator,
+    ///   as PAN-OS `time_generated` writes it), read as UTC.
+    static func parse(_ b: UnsafeBufferPointer<UInt8>, assumeUTC: Bool = false) -> Double? {
+        // YYYY-MM-DDTHH:MM:SS at minimum (19 bytes when the zone may be implied).
+        let dateSep: (UInt8) -> Bool = { $0 == 45 || (assumeUTC && $0 == 47) }
+        guard b.count >= (assumeUTC ? 19 : 20), dateSep(b[4]), dateSep(b[7]), b[10] == 84 || b[10] == 116 || b[10] == 32, b[13] == 58,
             b[16] == 58,
             let year = digits(b, 0, 4), let month = digits(b, 5, 2), let day = digits(b, 8, 2),
             let hour = digits(b, 11, 2), let minute = digits(b, 14, 2), let second = digits(b, 17, 2),
@@ -38,9 +43,12 @@ public enum FlowTimestamp {
             }
             if i == start { return nil }
         }
+        if i == b.count && assumeUTC { i = -1 }
         guard i < b.count else { return nil }
         var offset = 0
-        if b[i] == 90 || b[i] == 122 {  // Z
+        if i < 0 {
+            i = b.count
+        } else if b[i] == 90 || b[i] == 122 {  // Z
             i += 1
         } else if b[i] == 43 || b[i] == 45 {  // + or -
             let sign = b[i] == 45 ? -1 : 1
@@ -60,7 +68,7 @@ public enum FlowTimestamp {
         return Double(seconds) + fraction
     }
 
-    private static func digits(_ b: [UInt8], _ start: Int, _ count: Int) -> Int? {
+    private static func digits(_ b: UnsafeBufferPointer<UInt8>, _ start: Int, _ count: Int) -> Int? {
         guard start + count <= b.count else { return nil }
         var v = 0
         for i in start..<(start + count) {
