@@ -106,6 +106,9 @@ extension IntervalSet where Bound == UInt32 {
     public var summary: String {
         if isAnyService { return "any" }
         if isEmpty { return "none" }
+        // "Everything but RDP" reads better than 250 protocol names.
+        let rest = ServiceSet.anyService.subtracting(self)
+        if protocols.count > 8 && rest.intervals.count < intervals.count { return "any except \(rest.summary)" }
         var byProto: [(UInt8, [String])] = []
         for iv in intervals {
             var lo = iv.lower

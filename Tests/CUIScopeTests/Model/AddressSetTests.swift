@@ -47,5 +47,6 @@ import Testing
         #expect(ServiceSet.parse("any")?.isAnyService == true)
         #expect(ServiceSet.parse("tcp/70000") == nil)
         #expect(ServiceSet.parse("tcp/90-80") == nil)
+        #expect(ServiceSet.anyService.subtracting(.ports(6, 3389, 3389)).summary == "any except tcp/3389")
     }
 }
