@@ -5,14 +5,18 @@ enum TrafficFindings {
                                   categories: [Category]) -> [Finding] {
         guard let engine else { return [] }
         var out: [Finding] = []
-        for key in graph.observed.cuiFlows.keys.sorted() {
-            guard let f = graph.observed.cuiFlows[key] else { continue }
-            let svc = ServiceSet.ports(f.proto, f.destinationPort ?? 0, f.destinationPort ?? 0)
-            let answer = engine.evaluate(source: f.source, destination: f.destination, services: svc)
-            if answer.decision == .allow { continue }
+        // All flows are judged in one batch over address classes (same answers as evaluate()).
+        let flows = graph.observed.cuiFlows.keys.sorted().compactMap { graph.observed.cuiFlows[$0] }
+        let verdicts = engine.verdicts(flows.map { f in
+            ReachabilityEngine.ServiceQuery(
+                source: f.source, destination: f.destination,
+                service: ServiceSet.key(proto: f.proto, port: f.destinationPort ?? 0))
+        })
+        for (f, verdict) in zip(flows, verdicts) {
+            if verdict.allowed { continue }
             let ids = [f.source, f.destination].compactMap { index.owner(of: $0) }
             let outside = ids.contains { !categories[$0].isInScope }
-            let hops = answer.breakdown.first?.hops ?? []
+            let hops = verdict.hops
             out.append(FindingCatalog.unauthorizedFlow.make(
                 assets: ids.map { graph.assets[$0].id },
                 message: "Observed \(IPProtocol.name(f.proto))/\(f.destinationPort ?? 0) \(f.source) → \(f.destination) (\(f.count) record\(f.count == 1 ? "" : "s")) is not permitted by the current rules\(hops.last.map { ": \($0.ruleLabel) on \($0.enforcementPoint) denies it" } ?? "").",
