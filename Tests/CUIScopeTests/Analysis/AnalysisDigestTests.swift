@@ -105,3 +105,18 @@ struct AnalysisDigestTests {
         #expect(Self.fnv1a(Self.canonical(result)) != before)
     }
 }
+
+/// The synthetic network must be a valid network at benchmark size too.
+@Suite("SyntheticNetwork at 100k assets")
+struct SyntheticNetworkSizeTests {
+    @Test("Every asset has an address inside one of its zone's subnets")
+    func addressesValid() {
+        let net = SyntheticNetwork.make(assets: 100_000, rules: 10, seed: 42)
+        #expect(net.assets.count == 100_000)
+        let topology = Topology(zones: net.zones, enforcementPoints: net.enforcementPoints)
+        let unplaced = net.assets.filter { a in
+            a.addresses.isEmpty || topology.place(asset: a).contains { $0.segment == nil || $0.zone != a.zoneHint }
+        }
+        #expect(unplaced.isEmpty, "\(unplaced.prefix(3).map(\.addressTexts))")
+    }
+}
