@@ -30,6 +30,7 @@ let package = Package(
         .executableTarget(
             name: "Reachability",
             dependencies: [
+                "SyntheticInputs",
                 .product(name: "CUIScope", package: cuiscope),
                 .product(name: "Benchmark", package: "benchmark"),
             ],

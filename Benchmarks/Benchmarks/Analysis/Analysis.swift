@@ -14,7 +14,7 @@ let benchmarks: @Sendable () -> Void = {
         let label = "\(assets / 1000)k assets \(rules / 1000)k rules \(flows / 1000)k flows"
         let input = BenchmarkState<AnalysisInput>()
         let result = BenchmarkState<AnalysisResult>()
-        let setup: BenchmarkSetupHook = {
+        let setup: Benchmark.BenchmarkSetupHook = {
             let dir = SyntheticInputs.scratchDirectory("analysis-\(assets)")
             defer { try? FileManager.default.removeItem(atPath: dir) }
             let files = try SyntheticInputs.write(assets: assets, rules: rules, flows: flows, seed: 42, to: dir)

@@ -1,5 +1,6 @@
 import Benchmark
 import CUIScope
+import SyntheticInputs
 
 /// Data-capable connectivity of every asset to the CUI assets (`ReachabilityEngine.connectivity`)
 /// on ``SyntheticNetwork``: the rule-evaluation core of `analyze`.
