@@ -43,11 +43,7 @@ enum EvidenceText {
         }
     }
 
-    static func timestamp(_ t: Double) -> String {
-        let f = ISO8601DateFormatter()
-        f.formatOptions = [.withInternetDateTime]
-        return f.string(from: Date(timeIntervalSince1970: t))
-    }
+    static func timestamp(_ t: Double) -> String { UTCTimestampText.format(t) }
 
     static func inventory(_ a: Asset) -> Evidence {
         Evidence(kind: "inventory", text: "inventory row for \(a.id)", location: a.location)

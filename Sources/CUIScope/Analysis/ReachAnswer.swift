@@ -90,13 +90,14 @@ extension EnforcementPoint {
     ) -> HopDecision {
         var remaining = services
         var pieces: [HopDecision.Piece] = []
-        for (i, rule) in rules.enumerated() where !remaining.isEmpty {
-            guard rule.appliesTo(fromZone: fromZone, toZone: toZone), rule.source.addresses.contains(source),
-                rule.destination.addresses.contains(destination)
+        // Indexing (not `for rule in rules`) reads fields in place instead of copying each Rule.
+        for i in rules.indices where !remaining.isEmpty {
+            guard rules[i].appliesTo(fromZone: fromZone, toZone: toZone), rules[i].source.addresses.contains(source),
+                rules[i].destination.addresses.contains(destination)
             else { continue }
-            let covered = remaining.intersection(rule.services)
+            let covered = remaining.intersection(rules[i].services)
             if covered.isEmpty { continue }
-            pieces.append(.init(services: covered, rule: i, action: rule.action))
+            pieces.append(.init(services: covered, rule: i, action: rules[i].action))
             remaining = remaining.subtracting(covered)
         }
         if !remaining.isEmpty {

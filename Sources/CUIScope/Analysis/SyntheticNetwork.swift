@@ -52,6 +52,13 @@ public enum SyntheticNetwork {
             plans.append(ZonePlan(name: "corp-\(z + 1)", prefix: (10, UInt32(10 + z)), count: n))
         }
 
+        /// The first three octets of subnet `s` (1-based) of a zone: 250 /24s per second octet,
+        /// then the second octet moves up by 64 (zones of 100k-asset networks need ~270 /24s).
+        func base(_ plan: ZonePlan, _ s: Int) -> String {
+            let block = (s - 1) / 250
+            return "\(plan.prefix.0).\(plan.prefix.1 + 64 * UInt32(block)).\((s - 1) % 250 + 1)"
+        }
+
         // Assets: 40 hosts per /24 (.10–.49); 1 % declared as a /30 range of their own (.64–.223).
         var assets: [Asset] = []
         assets.reserveCapacity(count)
@@ -60,7 +67,7 @@ public enum SyntheticNetwork {
             let perSubnet = 40
             let subnetCount = max(1, (plan.count + perSubnet - 1) / perSubnet)
             for s in 0..<subnetCount {
-                let text = "\(plan.prefix.0).\(plan.prefix.1).\(s + 1).0/24"
+                let text = "\(base(plan, s + 1)).0/24"
                 if let set = AddressSet.parse(text) {
                     plans[p].subnets.append(
                         Subnet(text: text, addresses: set, location: inventory, origin: "synthetic \(plan.name)"))
@@ -71,8 +78,8 @@ public enum SyntheticNetwork {
                 let isRange = Int.random(in: 0..<100, using: &rng) == 0
                 let text =
                     isRange
-                    ? "\(plan.prefix.0).\(plan.prefix.1).\(s).\(64 + 4 * (i % perSubnet))/30"
-                    : "\(plan.prefix.0).\(plan.prefix.1).\(s).\(10 + i % perSubnet)"
+                    ? "\(base(plan, s)).\(64 + 4 * (i % perSubnet))/30"
+                    : "\(base(plan, s)).\(10 + i % perSubnet)"
                 if !isRange { plans[p].hosts.append(text) }
                 let n = assets.count
                 let kinds: [AssetKind] = [.endpoint, .endpoint, .server, .printer, .iot]

@@ -11,15 +11,19 @@ enum TrafficFindings {
             for r in ep.rules where rulesByPoint[ep.name]?[r.name] == nil { rulesByPoint[ep.name, default: [:]][r.name] = r }
         }
         var out: [Finding] = []
-        for key in graph.observed.cuiFlows.keys.sorted() {
-            guard let f = graph.observed.cuiFlows[key] else { continue }
-            let svc = ServiceSet.ports(f.proto, f.destinationPort ?? 0, f.destinationPort ?? 0)
-            let answer = engine.evaluate(source: f.source, destination: f.destination, services: svc)
+        // All flows are judged in one batch over address classes (same answers as evaluate()).
+        let flows = graph.observed.cuiFlows.keys.sorted().compactMap { graph.observed.cuiFlows[$0] }
+        let verdicts = engine.verdicts(flows.map { f in
+            ReachabilityEngine.ServiceQuery(
+                source: f.source, destination: f.destination,
+                service: ServiceSet.key(proto: f.proto, port: f.destinationPort ?? 0))
+        })
+        for (f, verdict) in zip(flows, verdicts) {
             let ids = [f.source, f.destination].compactMap { index.owner(of: $0) }
             let outside = ids.contains { !categories[$0].isInScope }
             let what = "Observed \(IPProtocol.name(f.proto))/\(f.destinationPort ?? 0) \(f.source) → \(f.destination) (\(f.count) record\(f.count == 1 ? "" : "s"))"
-            if answer.decision == .allow {
-                let hops = answer.breakdown.first { $0.decision == .allow }?.hops ?? []
+            let hops = verdict.hops
+            if verdict.allowed {
                 let broad: [(PathHop, [String])] = hops.compactMap { hop in
                     guard hop.action == .allow, let name = hop.rule, let rule = rulesByPoint[hop.enforcementPoint]?[name]
                     else { return nil }
@@ -39,7 +43,6 @@ enum TrafficFindings {
                     severity: .medium, primaryLocation: f.location))
                 continue
             }
-            let hops = answer.breakdown.first?.hops ?? []
             out.append(FindingCatalog.unauthorizedFlow.make(
                 assets: ids.map { graph.assets[$0].id },
                 message: "\(what) is not permitted by the current rules\(hops.last.map { ": \($0.ruleLabel) on \($0.enforcementPoint) denies it" } ?? "").",
