@@ -68,22 +68,8 @@ struct InputOptions: ParsableArguments {
     var progress = false
 
     func paths() throws -> InputPaths {
-        var mappings: [String: String] = [:]
-        for m in map {
-            let parts = m.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
-            guard parts.count == 2, !parts[0].isEmpty, !parts[1].isEmpty else {
-                throw ValidationError("--map expects column=field, got '\(m)'")
-            }
-            mappings[parts[0]] = parts[1]
-        }
-        var flowMappings: [String: String] = [:]
-        for m in flowMap {
-            let parts = m.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
-            guard parts.count == 2, !parts[0].isEmpty, !parts[1].isEmpty else {
-                throw ValidationError("--flow-map expects column=field, got '\(m)'")
-            }
-            flowMappings[parts[0]] = parts[1]
-        }
+        let mappings = try Self.mappings(map, flag: "--map")
+        let flowMappings = try Self.mappings(flowMap, flag: "--flow-map")
         var p = InputPaths(inventories: inventory, rules: rules, flows: flows, scope: scope, fedramp: fedramp, hosts: hosts,
                            inventoryFormat: inventoryFormat, rulesFormat: rulesFormat, mappings: mappings, lenient: lenient, strictFlows: strict,
                            level: level)
@@ -91,6 +77,19 @@ struct InputOptions: ParsableArguments {
         p.flowsFormat = flowsFormat
         p.flowMappings = flowMappings
         return p
+    }
+
+    /// `column=field` pairs of `--map`/`--flow-map`, column → field.
+    static func mappings(_ pairs: [String], flag: String) throws -> [String: String] {
+        var out: [String: String] = [:]
+        for m in pairs {
+            let parts = m.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
+            guard parts.count == 2, !parts[0].isEmpty, !parts[1].isEmpty else {
+                throw ValidationError("\(flag) expects column=field, got '\(m)'")
+            }
+            out[parts[0]] = parts[1]
+        }
+        return out
     }
 
     /// `--since`/`--until` as a window; a bare date means that whole UTC day.

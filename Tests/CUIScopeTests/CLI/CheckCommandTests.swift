@@ -4,33 +4,9 @@ import Testing
 /// Runs the built `cuiscope` binary exactly as docs/CI.md does, and checks exit codes.
 @Suite("check: command line")
 struct CheckCommandTests {
-    /// The `cuiscope` executable beside the test bundle (SwiftPM builds it with the tests).
-    static func binary() throws -> URL {
-        var dir = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
-        for _ in 0..<3 {
-            let candidate = dir.appendingPathComponent("cuiscope")
-            if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
-            dir = dir.deletingLastPathComponent()
-        }
-        let fallback = TestPaths.repoRoot.appendingPathComponent(".build/debug/cuiscope")
-        try #require(FileManager.default.isExecutableFile(atPath: fallback.path), "cuiscope binary not built")
-        return fallback
-    }
-
     static func run(_ args: [String]) throws -> (status: Int32, stdout: String, stderr: String) {
-        let p = Process()
-        p.executableURL = try binary()
-        p.arguments = args
-        p.currentDirectoryURL = TestPaths.repoRoot
-        let out = Pipe()
-        let err = Pipe()
-        p.standardOutput = out
-        p.standardError = err
-        try p.run()
-        let o = out.fileHandleForReading.readDataToEndOfFile()
-        let e = err.fileHandleForReading.readDataToEndOfFile()
-        p.waitUntilExit()
-        return (p.terminationStatus, String(decoding: o, as: UTF8.self), String(decoding: e, as: UTF8.self))
+        let r = try CLIRunner.run(args)
+        return (r.status, r.stdout, r.stderr)
     }
 
     /// The shared arguments of the docs/CI.md examples.
