@@ -19,6 +19,10 @@ public struct IPAddress: Hashable, Sendable, Comparable, CustomStringConvertible
 
     /// Parses dotted IPv4 or RFC 4291 IPv6 text (zone ids such as `%eth0` are ignored).
     public init?(_ text: some StringProtocol) {
+        if let v4 = IPAddress.dottedQuad(text.utf8) {
+            self.init(v4: v4)
+            return
+        }
         var s = String(text)
         if let pct = s.firstIndex(of: "%") { s = String(s[..<pct]) }
         if s.isEmpty || s.count > 45 { return nil }
@@ -36,6 +40,36 @@ public struct IPAddress: Hashable, Sendable, Comparable, CustomStringConvertible
             for b in raw { v = (v << 8) | UInt128(b) }
         }
         self.init(value: v)
+    }
+
+    /// A strict dotted quad read from bytes, accepting exactly what `inet_pton(AF_INET)` does
+    /// (four decimal octets 0-255, no leading zeros); nil for anything else, which then takes
+    /// the general path. Inventories and flow logs are mostly such hosts, and the general path
+    /// builds strings and searches them through Foundation.
+    @inline(__always)
+    static func dottedQuad(_ bytes: some Sequence<UInt8>) -> UInt32? {
+        var value: UInt32 = 0
+        var octet: UInt32 = 0
+        var digits = 0
+        var dots = 0
+        for b in bytes {
+            if b == 0x2E {
+                guard digits > 0, dots < 3 else { return nil }
+                value = value << 8 | octet
+                octet = 0
+                digits = 0
+                dots += 1
+            } else if b >= 0x30 && b <= 0x39 {
+                if digits == 1 && octet == 0 { return nil }
+                octet = octet * 10 + UInt32(b - 0x30)
+                digits += 1
+                guard octet <= 255 else { return nil }
+            } else {
+                return nil
+            }
+        }
+        guard dots == 3, digits > 0 else { return nil }
+        return value << 8 | octet
     }
 
     public var description: String {

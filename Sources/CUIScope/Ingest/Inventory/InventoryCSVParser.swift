@@ -24,7 +24,15 @@ enum InventoryCSVParser {
         while let record = try reader.next() {
             if record.isBlank { continue }
             var cells: [InventoryField: [InventoryCell]] = [:]
+            cells.reserveCapacity(used.count)
             for (field, columns) in used {
+                // A field whose cells are all empty reads as absent (the assembler ignores empty
+                // cells except for the id's location): skip building them, most rows are sparse.
+                if field != .id, columns.allSatisfy({ i in
+                    i >= record.fields.count || InventoryValues.isBlank(record.fields[i].text)
+                }) {
+                    continue
+                }
                 cells[field] = columns.map { i in
                     // Short rows are padded with empty cells, located just past the row's last field.
                     if i < record.fields.count {

@@ -33,19 +33,19 @@ public enum NativeFlowsParser {
         }
         var sink = FlowSink(file: file, window: window, strict: strict)
         // A record is committed when the next one starts (or at the end), so that an element
-        // nested inside it can still disqualify it.
-        var pending: (record: FlowRecord, location: SourceLocation)?
+        // nested inside it can still disqualify it. The pending record is parsed in place (no
+        // `Result` or optional tuple to copy per record: a million records pass through here).
+        var pending = FlowRecord(source: IPAddress(v4: 0), destination: IPAddress(v4: 0), proto: IPProtocol.tcp)
+        var pendingLine = 0
+        var pendingColumn = 0
+        var hasPending = false
         var pendingBad = false
         var fields = NativeFlowRecord.FieldTable()
         func commit() {
-            if let p = pending {
-                if pendingBad {
-                    // Already reported as malformed.
-                } else {
-                    sink.add(p.record, line: p.location.line, column: p.location.column)
-                }
+            if hasPending && !pendingBad {
+                sink.add(pending, line: pendingLine, column: pendingColumn)
             }
-            pending = nil
+            hasPending = false
             pendingBad = false
         }
         try XMLReader.streamAttributes(path, displayName: displayName, select: { names in
@@ -60,17 +60,20 @@ public enum NativeFlowsParser {
                     pendingBad = true
                     return
                 }
-                switch NativeFlowRecord.parse(attributes, fields: &fields) {
-                case .success(let r): pending = (r, location)
-                case .failure(let problem):
+                if let problem = NativeFlowRecord.parse(attributes, fields: &fields, into: &pending) {
                     sink.malformed(line: location.line, column: location.column, "flow record skipped: " + problem.message)
                     pendingBad = true
+                } else {
+                    hasPending = true
+                    pendingLine = location.line
+                    pendingColumn = location.column
                 }
             } else if depth == 2, !pendingBad {
-                let at = pending?.location ?? location
-                sink.malformed(line: at.line, column: at.column,
+                let line = hasPending ? pendingLine : location.line
+                let column = hasPending ? pendingColumn : location.column
+                sink.malformed(line: line, column: column,
                                "flow record skipped: unexpected element <\(name)> inside <flow>")
-                pending = nil
+                hasPending = false
                 pendingBad = true
             }
         }
@@ -111,12 +114,21 @@ enum NativeFlowRecord {
     }
 
     static func parse(_ attributes: [XMLRawAttribute], fields: inout FieldTable) -> Result<FlowRecord, RecordProblem> {
+        var r = FlowRecord(source: IPAddress(v4: 0), destination: IPAddress(v4: 0), proto: IPProtocol.tcp)
+        if let problem = parse(attributes, fields: &fields, into: &r) { return .failure(problem) }
+        return .success(r)
+    }
+
+    /// Parses into `r` (reset first), returning the record's problems, if any.
+    static func parse(_ attributes: [XMLRawAttribute], fields: inout FieldTable, into r: inout FlowRecord)
+        -> RecordProblem?
+    {
         var problems: [String] = []
         var src: IPAddress?
         var dst: IPAddress?
         var sawSrc = false
         var sawDst = false
-        var r = FlowRecord(source: IPAddress(v4: 0), destination: IPAddress(v4: 0), proto: IPProtocol.tcp)
+        r = FlowRecord(source: IPAddress(v4: 0), destination: IPAddress(v4: 0), proto: IPProtocol.tcp)
         for a in attributes {
             let value = a.value.trimmed
             guard let field = fields.field(a) else {
@@ -170,9 +182,9 @@ enum NativeFlowRecord {
         }
         if !sawSrc { problems.append("missing attribute 'src'") }
         if !sawDst { problems.append("missing attribute 'dst'") }
-        guard problems.isEmpty, let src, let dst else { return .failure(RecordProblem(problems.joined(separator: "; "))) }
+        guard problems.isEmpty, let src, let dst else { return RecordProblem(problems.joined(separator: "; ")) }
         r.source = src
         r.destination = dst
-        return .success(r)
+        return nil
     }
 }

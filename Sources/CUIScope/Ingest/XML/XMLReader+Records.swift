@@ -188,24 +188,33 @@ extension XMLReader {
 /// Names interned for one walk: libxml2 interns names in the reader's dictionary, so within
 /// one reader the pointer identifies the name (never across readers: the dictionary is freed).
 final class InternTableBox {
-    private var table: [UnsafePointer<xmlChar>: (String, Int)] = [:]
-    /// The last few names looked up: records repeat the same handful, and a pointer compare is
-    /// far cheaper than hashing.
-    private var recent: [(UnsafePointer<xmlChar>, String, Int)] = []
+    private var table: [UnsafePointer<xmlChar>: Int] = [:]
+    private var names: [String] = []
+    /// A direct-mapped cache of pointer → id in front of `table`: records repeat the same
+    /// handful of names, and one masked compare is far cheaper than hashing.
+    private var cacheKeys = [UnsafePointer<xmlChar>?](repeating: nil, count: 64)
+    private var cacheIDs = [Int](repeating: 0, count: 64)
 
     func string(_ p: UnsafePointer<xmlChar>?) -> String { interned(p).0 }
 
+    @inline(__always)
     func interned(_ p: UnsafePointer<xmlChar>?) -> (String, Int) {
         guard let p else { return ("", -1) }
-        for r in recent where r.0 == p { return (r.1, r.2) }
-        let entry: (String, Int)
-        if let e = table[p] {
-            entry = e
-        } else {
-            entry = (String(cString: p), table.count)
-            table[p] = entry
+        let slot = Int(bitPattern: UInt(bitPattern: p) >> 3) & 63
+        if cacheKeys[slot] == p {
+            let id = cacheIDs[slot]
+            return (names[id], id)
         }
-        if recent.count < 24 { recent.append((p, entry.0, entry.1)) }
-        return entry
+        let id: Int
+        if let known = table[p] {
+            id = known
+        } else {
+            id = names.count
+            names.append(String(cString: p))
+            table[p] = id
+        }
+        cacheKeys[slot] = p
+        cacheIDs[slot] = id
+        return (names[id], id)
     }
 }

@@ -88,16 +88,19 @@ public enum XMLReader {
             let type = xmlTextReaderNodeType(reader)
             switch type {
             case Int32(XML_READER_TYPE_ELEMENT.rawValue):
-                let name = names.string(xmlTextReaderConstLocalName(reader))
+                let raw = xmlTextReaderConstLocalName(reader)
+                let name = names.string(raw)
                 let depth = Int(xmlTextReaderDepth(reader))
                 let isEmpty = xmlTextReaderIsEmptyElement(reader) == 1
                 var loc = SourceLocation(file: file, line: Int(xmlTextReaderGetParserLineNumber(reader)),
                                          column: Int(xmlTextReaderGetParserColumnNumber(reader)))
-                if let tag = locator?.nextStartTag(), tag.name == name || tag.name.hasSuffix(":" + name) {
-                    loc = SourceLocation(file: file, line: tag.line, column: tag.column)
-                } else if locator != nil {
-                    locator?.close()
-                    locator = nil
+                if locator != nil {
+                    if let raw, let tag = locator?.nextStartTag(matching: raw) {
+                        loc = SourceLocation(file: file, line: tag.line, column: tag.column)
+                    } else {
+                        locator?.close()
+                        locator = nil
+                    }
                 }
                 if stack.isEmpty {
                     while pathNames.count > depth { pathNames.removeLast() }

@@ -22,10 +22,15 @@ struct XMLTagLocator {
         var isEmpty: Bool
     }
 
+    private static let chunk = 1 << 18
     private let file: UnsafeMutablePointer<FILE>
-    private var buffer = [UInt8](repeating: 0, count: 1 << 16)
+    /// One chunk of the file; the scanning loops below work on it directly (no optionals, no
+    /// bounds checks per byte: at a million records this scanner reads hundreds of MB).
+    private let buffer: UnsafeMutablePointer<UInt8>
     private var count = 0
     private var index = 0
+    /// The byte before `buffer[0]` (the last byte of the previous chunk), for ``previousByte``.
+    private var carried: UInt8 = 0
     private var line = 1
     private var column = 1
     private var lastWasCR = false
@@ -34,38 +39,85 @@ struct XMLTagLocator {
     init?(path: String) {
         guard let f = fopen(path, "rb") else { return nil }
         file = f
+        buffer = .allocate(capacity: XMLTagLocator.chunk)
     }
 
-    /// Closes the file; call once when done.
-    func close() { fclose(file) }
+    /// Closes the file and frees the buffer; call once when done.
+    func close() {
+        fclose(file)
+        buffer.deallocate()
+    }
 
-    private mutating func peek() -> UInt8? {
-        if index == count {
-            count = fread(&buffer, 1, buffer.count, file)
-            index = 0
-            if count <= 0 {
-                count = 0
-                return nil
-            }
+    /// Reads the next chunk; false at the end of the file.
+    private mutating func refill() -> Bool {
+        if count > 0 { carried = buffer[count - 1] }
+        count = fread(buffer, 1, XMLTagLocator.chunk, file)
+        index = 0
+        if count <= 0 {
+            count = 0
+            return false
         }
+        return true
+    }
+
+    @inline(__always)
+    private mutating func peek() -> UInt8? {
+        if index == count, !refill() { return nil }
         return buffer[index]
     }
 
     @discardableResult
+    @inline(__always)
     private mutating func next() -> UInt8? {
-        guard let b = peek() else { return nil }
-        index += 1
-        if b == 0x0A {
-            if !lastWasCR { line += 1 }
-            column = 1
-        } else if b == 0x0D {
-            line += 1
-            column = 1
-        } else if b & 0xC0 != 0x80 {
-            column += 1
+        advance(until: { _ in true })
+    }
+
+    /// Consumes bytes, keeping line and column, up to and including the first one for which
+    /// `stop` holds, and returns it (nil at the end of the file). Line breaks: LF, CR, CRLF;
+    /// the column counts characters (UTF-8 continuation bytes do not advance it).
+    @inline(__always)
+    private mutating func advance(until stop: (UInt8) -> Bool) -> UInt8? {
+        while true {
+            if index == count, !refill() { return nil }
+            let p = buffer
+            let end = count
+            var i = index
+            var ln = line
+            var col = column
+            var cr = lastWasCR
+            while i < end {
+                let b = p[i]
+                i &+= 1
+                if b == 0x0A {
+                    if !cr { ln &+= 1 }
+                    col = 1
+                    cr = false
+                } else if b == 0x0D {
+                    ln &+= 1
+                    col = 1
+                    cr = true
+                } else {
+                    if b & 0xC0 != 0x80 { col &+= 1 }
+                    cr = false
+                }
+                if stop(b) {
+                    index = i
+                    line = ln
+                    column = col
+                    lastWasCR = cr
+                    return b
+                }
+            }
+            index = i
+            line = ln
+            column = col
+            lastWasCR = cr
         }
-        lastWasCR = b == 0x0D
-        return b
+    }
+
+    /// The byte consumed just before the last one.
+    private var previousByte: UInt8 {
+        index >= 2 ? buffer[index - 2] : carried
     }
 
     /// Skips past the first occurrence of `terminator`.
@@ -103,22 +155,30 @@ struct XMLTagLocator {
         }
     }
 
-    private enum Token {
-        case start(StartTag)
-        case end
+    /// Skips the rest of a start tag after its name (attributes, honouring quotes, up to `>`).
+    /// - Returns: whether the tag is empty (`/>`); nil at the end of the file.
+    @inline(__always)
+    private mutating func skipTagRest() -> Bool? {
+        while true {
+            guard let b = advance(until: { $0 == 0x22 || $0 == 0x27 || $0 == 0x3E }) else { return nil }
+            if b == 0x3E { return previousByte == 0x2F }
+            guard advance(until: { $0 == b }) != nil else { return nil }
+        }
     }
 
-    /// The next start or end tag, skipping everything else.
-    private mutating func nextTag() -> Token? {
-        while let b = next() {
-            guard b == 0x3C else { continue }
+    /// Consumes up to the next `<` that opens a start tag, skipping end tags (when `ends` is
+    /// false), comments, CDATA, processing instructions and declarations.
+    /// - Returns: the `<`'s position and whether an end tag was met instead (only when `ends`).
+    @inline(__always)
+    private mutating func nextTagOpening(ends: Bool) -> (line: Int, column: Int, isEnd: Bool)? {
+        while advance(until: { $0 == 0x3C }) != nil {
             let tagLine = line
             let tagColumn = column - 1
             guard let c = peek() else { return nil }
             switch c {
             case 0x2F:  // </name>
-                skip(past: [0x3E])
-                return .end
+                _ = advance(until: { $0 == 0x3E })
+                if ends { return (tagLine, tagColumn, true) }
             case 0x3F:  // <? … ?>
                 skip(past: Array("?>".utf8))
             case 0x21:  // <!-- -->, <![CDATA[ ]]>, <!DOCTYPE …>
@@ -131,28 +191,34 @@ struct XMLTagLocator {
                     skipDeclaration()
                 }
             default:
-                var name: [UInt8] = []
-                while let n = peek(), n != 0x20, n != 0x09, n != 0x0A, n != 0x0D, n != 0x2F, n != 0x3E {
-                    name.append(n)
-                    next()
-                }
-                var quote: UInt8 = 0
-                var previous: UInt8 = 0
-                while let a = next() {
-                    if quote != 0 {
-                        if a == quote { quote = 0 }
-                    } else if a == 0x22 || a == 0x27 {
-                        quote = a
-                    } else if a == 0x3E {
-                        break
-                    }
-                    previous = a
-                }
-                return .start(StartTag(name: String(decoding: name, as: UTF8.self), line: tagLine,
-                                       column: tagColumn, isEmpty: previous == 0x2F))
+                return (tagLine, tagColumn, false)
             }
         }
         return nil
+    }
+
+    @inline(__always)
+    private static func endsName(_ n: UInt8) -> Bool {
+        n == 0x20 || n == 0x09 || n == 0x0A || n == 0x0D || n == 0x2F || n == 0x3E
+    }
+
+    private enum Token {
+        case start(StartTag)
+        case end
+    }
+
+    /// The next start or end tag, skipping everything else.
+    private mutating func nextTag() -> Token? {
+        guard let at = nextTagOpening(ends: true) else { return nil }
+        if at.isEnd { return .end }
+        var name: [UInt8] = []
+        while let n = peek(), !Self.endsName(n) {
+            name.append(n)
+            next()
+        }
+        let isEmpty = skipTagRest() ?? false
+        return .start(StartTag(name: String(decoding: name, as: UTF8.self), line: at.line, column: at.column,
+                               isEmpty: isEmpty))
     }
 
     /// The next start tag in document order.
@@ -167,57 +233,23 @@ struct XMLTagLocator {
     }
 
     /// The position of the next start tag if its (local) name is `local`, without building
-    /// strings: the fast path for flow logs, where every record is one start tag.
+    /// strings: the fast path for every reader, where each element is one start tag.
     mutating func nextStartTag(matching local: UnsafePointer<UInt8>) -> (line: Int, column: Int)? {
-        while let b = next() {
-            guard b == 0x3C else { continue }
-            let tagLine = line
-            let tagColumn = column - 1
-            guard let c = peek() else { return nil }
-            switch c {
-            case 0x2F:
-                skip(past: [0x3E])
-            case 0x3F:
-                skip(past: Array("?>".utf8))
-            case 0x21:
-                next()
-                if peek() == 0x2D {
-                    skip(past: Array("-->".utf8))
-                } else if peek() == 0x5B {
-                    skip(past: Array("]]>".utf8))
-                } else {
-                    skipDeclaration()
-                }
-            default:
-                // Compare the name (after any prefix) with `local` while reading it.
-                var i = 0
-                var matches = true
-                while let n = peek(), n != 0x20, n != 0x09, n != 0x0A, n != 0x0D, n != 0x2F, n != 0x3E {
-                    if n == 0x3A {  // prefix: start again after the colon
-                        i = 0
-                        matches = true
-                    } else if matches {
-                        if local[i] == n { i += 1 } else { matches = false }
-                    }
-                    next()
-                }
-                var quote: UInt8 = 0
-                var previous: UInt8 = 0
-                while let a = next() {
-                    if quote != 0 {
-                        if a == quote { quote = 0 }
-                    } else if a == 0x22 || a == 0x27 {
-                        quote = a
-                    } else if a == 0x3E {
-                        break
-                    }
-                    previous = a
-                }
-                lastTagWasEmpty = previous == 0x2F
-                return matches && local[i] == 0 ? (tagLine, tagColumn) : nil
+        guard let at = nextTagOpening(ends: false) else { return nil }
+        // Compare the name (after any prefix) with `local` while reading it.
+        var i = 0
+        var matches = true
+        while let n = peek(), !Self.endsName(n) {
+            if n == 0x3A {  // prefix: start again after the colon
+                i = 0
+                matches = true
+            } else if matches {
+                if local[i] == n { i += 1 } else { matches = false }
             }
+            next()
         }
-        return nil
+        lastTagWasEmpty = skipTagRest() ?? false
+        return matches && local[i] == 0 ? (at.line, at.column) : nil
     }
 
     /// Skips the content of the start tag last returned (the reader skipped that subtree).
