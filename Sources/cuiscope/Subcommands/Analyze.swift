@@ -24,7 +24,7 @@ extension CUIScopeCommand {
             progress.note("analysing reachability and classifying")
             let result = Analyzer.run(input)
             progress.note("rendering \(format.rawValue): \(result.assets.count) assets, \(result.findings.count) findings")
-            try emit(ReportRenderer.render(result, format: format), to: output)
+            try emitStreaming(to: output) { ReportRenderer.write(result, format: format, to: &$0) }
             progress.note("done")
             if let failOn, result.findings.contains(where: { $0.severity >= failOn && $0.severity != .info }) {
                 throw ExitCode(1)
