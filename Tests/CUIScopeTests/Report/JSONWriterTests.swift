@@ -94,10 +94,18 @@ struct JSONWriterTests {
 
     /// A synthetic network with flows: thousands of assets, reasons with rule and flow evidence.
     @Test func syntheticReportIsByteIdenticalAndStreamsToAFile() throws {
-        let r = Analyzer.run(AnalysisDigestTests.input(assets: 1500, rules: 300, seed: 11, flows: 2000))
+        let input = AnalysisDigestTests.input(assets: 1500, rules: 300, seed: 11, flows: 2000)
+        let r = Analyzer.run(input)
         let expected = EncoderReferenceReport.render(r)
         #expect(expected.utf8.count > 4 * ReportOutput.chunkSize)
         #expect(JSONReportRenderer.render(r) == expected)
+        #expect(!r.edges.isEmpty)
+
+        // What `analyze` runs: without the diagram edge list, the same report.
+        let lean = Analyzer.run(input, includeEdges: false)
+        #expect(lean.edges.isEmpty)
+        #expect(JSONReportRenderer.render(lean) == expected)
+        #expect(TextReportRenderer.render(lean) == TextReportRenderer.render(r))
 
         let path = TestPaths.temporaryFile("", name: "streamed-report.json")
         let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: path))
