@@ -170,8 +170,14 @@ public enum JSONReportRenderer {
     static func summary(_ r: AnalysisResult, _ w: inout JSONWriter) {
         w.beginObject()
         w.member("assets", r.assets.count)
+        // One counting pass (`categoryCounts` filters a copy of the assets per category).
         var categories: [String: Int] = [:]
-        for (c, n) in r.categoryCounts { categories[c.rawValue] = n }
+        for c in Category.allCases { categories[c.rawValue] = 0 }
+        var inScope = 0
+        for a in r.assets {
+            categories[a.category.rawValue, default: 0] += 1
+            if a.category.isInScope { inScope += 1 }
+        }
         w.key("categories")
         w.object(categories)
         var findings: [String: Int] = [:]
@@ -179,7 +185,7 @@ public enum JSONReportRenderer {
         for f in r.findings { findings[f.severity.rawValue, default: 0] += 1 }
         w.key("findings")
         w.object(findings)
-        w.member("in_scope", r.assets.reduce(0) { $0 + ($1.category.isInScope ? 1 : 0) })
+        w.member("in_scope", inScope)
         w.member("review_findings", r.findings.reduce(0) { $0 + ($1.review ? 1 : 0) })
         w.member("skipped", r.inputs.reduce(0) { $0 + $1.skipped.filter { $0.severity == .error }.count })
         w.endObject()
