@@ -158,3 +158,31 @@ func emit(_ text: String, to output: String?) throws {
         FileHandle.standardOutput.write(Data(text.utf8))
     }
 }
+
+/// Streams a report to stdout or `--output` as `body` writes it, in 64 KiB chunks, so a large
+/// report is never held whole in memory. Same file handling and error as ``emit(_:to:)``.
+func emitStreaming(to output: String?, _ body: (inout ReportOutput) -> Void) throws {
+    func fail(_ error: any Error) -> ExitCode {
+        FileHandle.standardError.write(Data("\(output ?? "<stdout>"): error: cannot write output: \(error.localizedDescription)\n".utf8))
+        return ExitCode(2)
+    }
+    guard let output else {
+        var out = ReportOutput(handle: FileHandle.standardOutput)
+        body(&out)
+        do { try out.finish() } catch { throw fail(error) }
+        return
+    }
+    let handle: FileHandle
+    do {
+        // Create or truncate the file the way `emit` does, then append to it as we go.
+        let url = URL(fileURLWithPath: output)
+        try Data().write(to: url)
+        handle = try FileHandle(forWritingTo: url)
+    } catch { throw fail(error) }
+    var out = ReportOutput(handle: handle)
+    body(&out)
+    do {
+        try out.finish()
+        try handle.close()
+    } catch { throw fail(error) }
+}

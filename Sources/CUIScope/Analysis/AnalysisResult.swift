@@ -127,7 +127,8 @@ public struct AnalysisResult: Sendable {
     public var allowlist: [AllowlistEntry]
     /// The FedRAMP Marketplace snapshot date used, if any.
     public var marketplaceSnapshot: String?
-    /// Data-capable edges behind the conclusions (examples per asset, deterministic order).
+    /// Data-capable edges behind the conclusions (examples per asset, deterministic order); empty
+    /// when the analysis ran with `includeEdges: false` (`analyze`, `explain`: no report shows them).
     public var edges: [Edge]
     /// Zones, enforcement points, FedRAMP verdicts and CUI-to-CUI edges, for diagrams.
     public var network: NetworkSummary

@@ -2,7 +2,10 @@
 /// to and from CUI assets (rules, segments, observed flows), classify every asset by the
 /// decision procedure, and raise the network-level findings. Pure: inputs in, result out.
 public enum Analyzer {
-    public static func run(_ input: AnalysisInput) -> AnalysisResult {
+    /// - Parameter includeEdges: fill ``AnalysisResult/edges`` (diagrams draw them; no report
+    ///   format reads them). At 100k assets the list is ~100 MB at the analysis's peak, so
+    ///   `analyze` and `explain` leave it out; every other part of the result is the same.
+    public static func run(_ input: AnalysisInput, includeEdges: Bool = true) -> AnalysisResult {
         let level = input.effectiveLevel
         let assets = input.assets
         let eps = input.enforcementPoints
@@ -92,7 +95,7 @@ public enum Analyzer {
             return summary
         }
         var edges: [Edge] = []
-        for i in assets.indices { edges += graph.edges(of: i) }
+        if includeEdges { for i in assets.indices { edges += graph.edges(of: i) } }
 
         let network = NetworkSummary.build(
             topology: topology, enclave: enclave, assets: assets, endpoints: endpoints, targets: targets,

@@ -1,7 +1,14 @@
 /// `analyze --format csv`: the asset list with computed categories, one row per asset, RFC 4180.
 public enum CSVAssetRenderer {
     public static func render(_ r: AnalysisResult) -> String {
-        var out = "id,name,addresses,kind,zone,category,declared_category,labels,findings,reasons,file,line\r\n"
+        var out = ""
+        write(r, to: &out)
+        return out
+    }
+
+    /// Streams the rows to `out` (a ``ReportOutput`` for the CLI).
+    public static func write<Out: TextOutputStream>(_ r: AnalysisResult, to out: inout Out) {
+        out.write("id,name,addresses,kind,zone,category,declared_category,labels,findings,reasons,file,line\r\n")
         var findingsByAsset: [String: [String]] = [:]
         for f in r.findings { for a in f.assets { findingsByAsset[a, default: []].append(f.id) } }
         for a in r.assets {
@@ -11,9 +18,8 @@ public enum CSVAssetRenderer {
                 Array(Set(findingsByAsset[a.id] ?? [])).sorted().joined(separator: ";"),
                 a.reasons.map(\.text).joined(separator: " "), a.location.file, String(a.location.line),
             ]
-            out += fields.map(quote).joined(separator: ",") + "\r\n"
+            out.write(fields.map(quote).joined(separator: ",") + "\r\n")
         }
-        return out
     }
 
     static func quote(_ s: String) -> String {

@@ -5,14 +5,27 @@ import Foundation
 public enum ExplainRenderer {
     /// - Returns: nil when no asset has this id.
     public static func render(_ r: AnalysisResult, assetID: String, json: Bool) -> String? {
-        guard let a = r.assets.first(where: { $0.id == assetID }) else { return nil }
+        var out = ReportOutput()
+        return write(r, assetID: assetID, json: json, to: &out) ? out.text : nil
+    }
+
+    /// Streams the explanation to `out`.
+    /// - Returns: false (and writes nothing) when no asset has this id.
+    public static func write(_ r: AnalysisResult, assetID: String, json: Bool, to out: inout ReportOutput) -> Bool {
+        guard let a = r.assets.first(where: { $0.id == assetID }) else { return false }
         let findings = r.findings.filter { $0.assets.contains(assetID) }
         if json {
             let one = AnalysisResult(level: r.level, organisation: r.organisation, assets: [a], findings: findings,
                                      inputs: r.inputs, allowlist: r.allowlist, marketplaceSnapshot: r.marketplaceSnapshot,
                                      edges: [])
-            return JSONReportRenderer.render(one)
+            JSONReportRenderer.write(one, to: &out)
+            return true
         }
+        out.write(text(r, a, findings))
+        return true
+    }
+
+    static func text(_ r: AnalysisResult, _ a: AssetResult, _ findings: [Finding]) -> String {
         var out = "\(a.id)\(a.name != a.id ? " — \(a.name)" : "") (\(a.kind.rawValue))\n"
         out += "  inventory: \(a.location)\n"
         out += "  addresses: \(a.addresses.isEmpty ? "none" : a.addresses.joined(separator: ", "))\(a.zone.map { "; zone \($0)" } ?? "")\n"

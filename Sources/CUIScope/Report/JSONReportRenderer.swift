@@ -2,139 +2,192 @@ import Foundation
 
 /// `analyze --format json`, validated by `schemas/report.schema.json` (JSON Schema 2020-12).
 /// Keys are snake_case and sorted, so the same inputs give byte-identical output.
+///
+/// Written member by member with ``JSONWriter`` straight to the output: a 100k-asset report
+/// (~300 MB) never exists in memory as a whole. The bytes are those the former `JSONEncoder`
+/// documents produced (`JSONRendererEquivalenceTests` keeps that encoder as the reference):
+/// members in UTF-8 key order; optionals the synthesized way (omitted when nil) except where
+/// that encoder wrote `null` (asset `zone` and `declared_category`, every window time).
 public enum JSONReportRenderer {
     public static func render(_ r: AnalysisResult) -> String {
-        let doc = Document(r)
-        let enc = JSONEncoder()
-        enc.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        // Encoding plain value types cannot fail.
-        let data = (try? enc.encode(doc)) ?? Data("{}".utf8)
-        return String(decoding: data, as: UTF8.self) + "\n"
+        var out = ReportOutput()
+        write(r, to: &out)
+        return out.text
     }
 
-    struct Document: Encodable {
-        var tool: [String: String]
-        var level: Int
-        var organisation: String?
-        var inputs: [InputDoc]
-        var allowlist: [AllowDoc]
-        var marketplace_snapshot: String?
-        var observation_window: WindowDoc?
-        var assets: [AssetDoc]
-        var findings: [FindingDoc]
-        var summary: SummaryDoc
-
-        init(_ r: AnalysisResult) {
-            tool = ["name": ToolInfo.name, "version": ToolInfo.version]
-            level = r.level.rawValue
-            organisation = r.organisation
-            inputs = r.inputs.map(InputDoc.init)
-            allowlist = r.allowlist.map(AllowDoc.init)
-            marketplace_snapshot = r.marketplaceSnapshot
-            observation_window = r.observation.map(WindowDoc.init)
-            assets = r.assets.map(AssetDoc.init)
-            findings = r.findings.map(FindingDoc.init)
-            summary = SummaryDoc(r)
-        }
+    /// Streams the report, with its final newline, to `out`.
+    public static func write(_ r: AnalysisResult, to out: inout ReportOutput) {
+        var w = JSONWriter(output: out)
+        out = ReportOutput()  // `w` owns the output while writing
+        document(r, &w)
+        w.output.write("\n")
+        out = w.output
     }
 
-    struct DiagnosticDoc: Encodable {
-        var file: String, line: Int, column: Int, severity: String, message: String
-        init(_ d: Diagnostic) {
-            file = d.location.file; line = d.location.line; column = d.location.column
-            severity = d.severity.rawValue; message = d.message
+    static func document(_ r: AnalysisResult, _ w: inout JSONWriter) {
+        w.beginObject()
+        w.key("allowlist")
+        w.beginArray()
+        for a in r.allowlist {
+            w.beginObject()
+            w.member("file", a.location.file)
+            w.member("line", a.location.line)
+            w.member("reason", a.reason)
+            w.member("services", a.services.summary)
+            w.memberIfPresent("to", a.to)
+            w.endObject()
         }
+        w.endArray()
+        w.key("assets")
+        w.beginArray()
+        for a in r.assets { asset(a, &w) }
+        w.endArray()
+        w.key("findings")
+        w.beginArray()
+        for f in r.findings { finding(f, &w) }
+        w.endArray()
+        w.key("inputs")
+        w.beginArray()
+        for i in r.inputs { input(i, &w) }
+        w.endArray()
+        w.member("level", r.level.rawValue)
+        w.memberIfPresent("marketplace_snapshot", r.marketplaceSnapshot)
+        if let o = r.observation {
+            w.key("observation_window")
+            window(o, &w)
+        }
+        w.memberIfPresent("organisation", r.organisation)
+        w.key("summary")
+        summary(r, &w)
+        w.key("tool")
+        w.beginObject()
+        w.member("name", ToolInfo.name)
+        w.member("version", ToolInfo.version)
+        w.endObject()
+        w.endObject()
     }
 
-    struct InputDoc: Encodable {
-        var file: String, format: String, records: Int, skipped: [DiagnosticDoc], counts: [String: Int]
-        var window: WindowDoc?
-        init(_ i: InputSummary) {
-            file = i.file; format = i.format; records = i.records
-            skipped = i.skipped.sorted().map(DiagnosticDoc.init); counts = i.counts
-            window = i.window.map(WindowDoc.init)
+    static func asset(_ a: AssetResult, _ w: inout JSONWriter) {
+        w.beginObject()
+        w.member("addresses", a.addresses)
+        w.member("category", a.category.rawValue)
+        w.memberOrNull("declared_category", a.declared?.rawValue)
+        w.member("file", a.location.file)
+        w.member("id", a.id)
+        w.member("kind", a.kind.rawValue)
+        w.key("labels")
+        w.beginArray()
+        for l in a.labels { w.string(l.rawValue) }
+        w.endArray()
+        w.member("line", a.location.line)
+        w.member("name", a.name)
+        w.key("reasons")
+        w.beginArray()
+        for reason in a.reasons {
+            w.beginObject()
+            w.key("evidence")
+            evidence(reason.evidence, &w)
+            w.member("text", reason.text)
+            w.endObject()
         }
+        w.endArray()
+        w.memberOrNull("zone", a.zone)
+        w.endObject()
+    }
+
+    /// `Evidence` as its synthesized `Encodable` conformance writes it.
+    static func evidence(_ list: [Evidence], _ w: inout JSONWriter) {
+        w.beginArray()
+        for e in list {
+            w.beginObject()
+            w.memberIfPresent("enforcement_point", e.enforcementPoint)
+            w.memberIfPresent("file", e.file)
+            w.member("kind", e.kind)
+            w.memberIfPresent("line", e.line)
+            w.memberIfPresent("rule", e.rule)
+            w.member("text", e.text)
+            w.endObject()
+        }
+        w.endArray()
+    }
+
+    static func finding(_ f: Finding, _ w: inout JSONWriter) {
+        w.beginObject()
+        w.member("assets", f.assets)
+        w.member("basis", f.basis)
+        w.key("evidence")
+        evidence(f.evidence, &w)
+        w.memberIfPresent("file", f.primaryLocation?.file)
+        w.member("fingerprint", f.fingerprint)
+        w.member("id", f.id)
+        w.memberIfPresent("line", f.primaryLocation?.line)
+        w.member("message", f.message)
+        w.member("remediation", f.remediation)
+        w.member("review", f.review)
+        w.member("severity", f.severity.rawValue)
+        w.member("title", f.title)
+        w.endObject()
+    }
+
+    static func input(_ i: InputSummary, _ w: inout JSONWriter) {
+        w.beginObject()
+        w.key("counts")
+        w.object(i.counts)
+        w.member("file", i.file)
+        w.member("format", i.format)
+        w.member("records", i.records)
+        w.key("skipped")
+        w.beginArray()
+        for d in i.skipped.sorted() {
+            w.beginObject()
+            w.member("column", d.location.column)
+            w.member("file", d.location.file)
+            w.member("line", d.location.line)
+            w.member("message", d.message)
+            w.member("severity", d.severity.rawValue)
+            w.endObject()
+        }
+        w.endArray()
+        if let win = i.window {
+            w.key("window")
+            window(win, &w)
+        }
+        w.endObject()
     }
 
     /// Times as ISO-8601 UTC strings; null for an open end or when no record carried a time.
-    struct WindowDoc: Encodable {
-        var since: String?, until: String?, first_seen: String?, last_seen: String?, records: Int, kept: Int
-        init(_ w: ObservationWindow) {
-            since = w.since.map(EvidenceText.timestamp); until = w.until.map(EvidenceText.timestamp)
-            first_seen = w.firstSeen.map(EvidenceText.timestamp); last_seen = w.lastSeen.map(EvidenceText.timestamp)
-            records = w.records; kept = w.kept
-        }
-        enum CodingKeys: String, CodingKey { case since, until, first_seen, last_seen, records, kept }
-        func encode(to encoder: Encoder) throws {
-            var c = encoder.container(keyedBy: CodingKeys.self)
-            try c.encode(since, forKey: .since); try c.encode(until, forKey: .until)
-            try c.encode(first_seen, forKey: .first_seen); try c.encode(last_seen, forKey: .last_seen)
-            try c.encode(records, forKey: .records); try c.encode(kept, forKey: .kept)
-        }
+    static func window(_ o: ObservationWindow, _ w: inout JSONWriter) {
+        w.beginObject()
+        w.memberOrNull("first_seen", o.firstSeen.map(EvidenceText.timestamp))
+        w.member("kept", o.kept)
+        w.memberOrNull("last_seen", o.lastSeen.map(EvidenceText.timestamp))
+        w.member("records", o.records)
+        w.memberOrNull("since", o.since.map(EvidenceText.timestamp))
+        w.memberOrNull("until", o.until.map(EvidenceText.timestamp))
+        w.endObject()
     }
 
-    struct AllowDoc: Encodable {
-        var services: String, to: String?, reason: String, file: String, line: Int
-        init(_ a: AllowlistEntry) {
-            services = a.services.summary; to = a.to; reason = a.reason; file = a.location.file; line = a.location.line
+    static func summary(_ r: AnalysisResult, _ w: inout JSONWriter) {
+        w.beginObject()
+        w.member("assets", r.assets.count)
+        // One counting pass (`categoryCounts` filters a copy of the assets per category).
+        var categories: [String: Int] = [:]
+        for c in Category.allCases { categories[c.rawValue] = 0 }
+        var inScope = 0
+        for a in r.assets {
+            categories[a.category.rawValue, default: 0] += 1
+            if a.category.isInScope { inScope += 1 }
         }
-    }
-
-    struct ReasonDoc: Encodable {
-        var text: String, evidence: [Evidence]
-        init(_ r: Reason) { text = r.text; evidence = r.evidence }
-    }
-
-    struct AssetDoc: Encodable {
-        var id: String, name: String, addresses: [String], kind: String, zone: String?
-        var category: String, declared_category: String?, labels: [String], reasons: [ReasonDoc]
-        var file: String, line: Int
-        init(_ a: AssetResult) {
-            id = a.id; name = a.name; addresses = a.addresses; kind = a.kind.rawValue; zone = a.zone
-            category = a.category.rawValue; declared_category = a.declared?.rawValue
-            labels = a.labels.map(\.rawValue); reasons = a.reasons.map(ReasonDoc.init)
-            file = a.location.file; line = a.location.line
-        }
-        enum CodingKeys: String, CodingKey {
-            case id, name, addresses, kind, zone, category, declared_category, labels, reasons, file, line
-        }
-        func encode(to encoder: Encoder) throws {
-            var c = encoder.container(keyedBy: CodingKeys.self)
-            try c.encode(id, forKey: .id); try c.encode(name, forKey: .name)
-            try c.encode(addresses, forKey: .addresses); try c.encode(kind, forKey: .kind)
-            try c.encode(zone, forKey: .zone); try c.encode(category, forKey: .category)
-            try c.encode(declared_category, forKey: .declared_category); try c.encode(labels, forKey: .labels)
-            try c.encode(reasons, forKey: .reasons); try c.encode(file, forKey: .file); try c.encode(line, forKey: .line)
-        }
-    }
-
-    struct FindingDoc: Encodable {
-        var id: String, severity: String, review: Bool, title: String, assets: [String], message: String
-        var evidence: [Evidence], remediation: String, basis: String, fingerprint: String
-        var file: String?, line: Int?
-        init(_ f: Finding) {
-            id = f.id; severity = f.severity.rawValue; review = f.review; title = f.title; assets = f.assets
-            message = f.message; evidence = f.evidence; remediation = f.remediation; basis = f.basis
-            fingerprint = f.fingerprint; file = f.primaryLocation?.file; line = f.primaryLocation?.line
-        }
-    }
-
-    struct SummaryDoc: Encodable {
-        var assets: Int
-        var in_scope: Int
-        var categories: [String: Int]
-        var findings: [String: Int]
-        var review_findings: Int
-        var skipped: Int
-        init(_ r: AnalysisResult) {
-            assets = r.assets.count
-            in_scope = r.assets.filter { $0.category.isInScope }.count
-            categories = Dictionary(uniqueKeysWithValues: r.categoryCounts.map { ($0.0.rawValue, $0.1) })
-            findings = Dictionary(uniqueKeysWithValues: Severity.allCases.map { s in
-                (s.rawValue, r.findings.filter { $0.severity == s }.count)
-            })
-            review_findings = r.findings.filter(\.review).count
-            skipped = r.inputs.reduce(0) { $0 + $1.skipped.filter { $0.severity == .error }.count }
-        }
+        w.key("categories")
+        w.object(categories)
+        var findings: [String: Int] = [:]
+        for s in Severity.allCases { findings[s.rawValue] = 0 }
+        for f in r.findings { findings[f.severity.rawValue, default: 0] += 1 }
+        w.key("findings")
+        w.object(findings)
+        w.member("in_scope", inScope)
+        w.member("review_findings", r.findings.reduce(0) { $0 + ($1.review ? 1 : 0) })
+        w.member("skipped", r.inputs.reduce(0) { $0 + $1.skipped.filter { $0.severity == .error }.count })
+        w.endObject()
     }
 }

@@ -11,4 +11,17 @@ public enum ReportRenderer {
         case .oscal: return OSCALInventoryRenderer.render(r)
         }
     }
+
+    /// Streams the report to `out`: JSON, text, markdown and CSV as they walk the result (a
+    /// 100k-asset report is never held whole); the other formats are small or nested documents
+    /// rendered first.
+    public static func write(_ r: AnalysisResult, format: OutputFormat, to out: inout ReportOutput) {
+        switch format {
+        case .text: TextReportRenderer.write(r, to: &out)
+        case .json: JSONReportRenderer.write(r, to: &out)
+        case .markdown: MarkdownReportRenderer.write(r, to: &out)
+        case .csv: CSVAssetRenderer.write(r, to: &out)
+        case .sarif, .junit, .oscal: out.write(render(r, format: format))
+        }
+    }
 }

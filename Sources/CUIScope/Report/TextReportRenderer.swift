@@ -3,40 +3,46 @@
 public enum TextReportRenderer {
     public static func render(_ r: AnalysisResult) -> String {
         var out = ""
+        write(r, to: &out)
+        return out
+    }
+
+    /// Streams the report to `out` (a ``ReportOutput`` for the CLI), asset by asset.
+    public static func write<Out: TextOutputStream>(_ r: AnalysisResult, to out: inout Out) {
         let org = r.organisation.map { ": \($0)" } ?? ""
-        out += "cuiscope \(ToolInfo.version) — CMMC Level \(r.level.rawValue) scoping analysis\(org)\n\n"
-        out += "Inputs\n"
+        out.write("cuiscope \(ToolInfo.version) — CMMC Level \(r.level.rawValue) scoping analysis\(org)\n\n")
+        out.write("Inputs\n")
         for i in r.inputs {
             let skipped = i.skipped.filter { $0.severity == .error }.count
-            out += "  \(i.file) (\(i.format)): \(i.records) record\(i.records == 1 ? "" : "s")"
-            if skipped > 0 { out += ", \(skipped) skipped" }
+            out.write("  \(i.file) (\(i.format)): \(i.records) record\(i.records == 1 ? "" : "s")")
+            if skipped > 0 { out.write(", \(skipped) skipped") }
             if !i.counts.isEmpty {
-                out += " [" + i.counts.keys.sorted().map { "\($0) \(i.counts[$0] ?? 0)" }.joined(separator: ", ") + "]"
+                out.write(" [" + i.counts.keys.sorted().map { "\($0) \(i.counts[$0] ?? 0)" }.joined(separator: ", ") + "]")
             }
-            out += "\n"
-            if let w = i.window { out += "    observed: \(w.text)\n" }
-            for d in i.skipped.sorted() { out += "    \(d)\n" }
+            out.write("\n")
+            if let w = i.window { out.write("    observed: \(w.text)\n") }
+            for d in i.skipped.sorted() { out.write("    \(d)\n") }
         }
-        if let w = r.observation { out += "  Observation window (all flow logs): \(w.text)\n" }
-        if let snap = r.marketplaceSnapshot { out += "  FedRAMP Marketplace snapshot: \(snap)\n" }
+        if let w = r.observation { out.write("  Observation window (all flow logs): \(w.text)\n") }
+        if let snap = r.marketplaceSnapshot { out.write("  FedRAMP Marketplace snapshot: \(snap)\n") }
         if !r.allowlist.isEmpty {
-            out += "\nJustified exceptions (scope file protocol_allowlist)\n"
+            out.write("\nJustified exceptions (scope file protocol_allowlist)\n")
             for a in r.allowlist {
-                out += "  \(a.services.summary) to \(a.to ?? "any asset"): \(a.reason) (\(a.location))\n"
+                out.write("  \(a.services.summary) to \(a.to ?? "any asset"): \(a.reason) (\(a.location))\n")
             }
         }
-        out += "\nSummary\n"
+        out.write("\nSummary\n")
         let inScope = r.assets.filter { $0.category.isInScope }.count
-        out += "  \(r.assets.count) assets, \(inScope) in scope: "
-        out += r.categoryCounts.map { "\($0.0.rawValue) \($0.1)" }.joined(separator: ", ") + "\n"
-        out += "  \(r.findings.count) finding\(r.findings.count == 1 ? "" : "s"): "
-        out += Severity.allCases.map { s in "\(s.rawValue) \(r.findings.filter { $0.severity == s }.count)" }
-            .joined(separator: ", ") + "\n"
+        out.write("  \(r.assets.count) assets, \(inScope) in scope: ")
+        out.write(r.categoryCounts.map { "\($0.0.rawValue) \($0.1)" }.joined(separator: ", ") + "\n")
+        out.write("  \(r.findings.count) finding\(r.findings.count == 1 ? "" : "s"): ")
+        out.write(Severity.allCases.map { s in "\(s.rawValue) \(r.findings.filter { $0.severity == s }.count)" }
+            .joined(separator: ", ") + "\n")
 
         for c in Category.allCases {
             let list = r.assets.filter { $0.category == c }
             guard !list.isEmpty else { continue }
-            out += "\n\(c.title)s (\(c.rawValue)): \(list.count)\n"
+            out.write("\n\(c.title)s (\(c.rawValue)): \(list.count)\n")
             for a in list {
                 let addr = a.addresses.isEmpty ? "no address" : a.addresses.joined(separator: " ")
                 var head = "  \(a.id)"
@@ -44,27 +50,26 @@ public enum TextReportRenderer {
                 head += "  [\(addr)\(a.zone.map { ", zone \($0)" } ?? "")]"
                 if a.labels.count > 1 { head += "  labels: \(a.labels.map(\.rawValue).joined(separator: ", "))" }
                 if let d = a.declared { head += d == a.category ? "  (declared \(d.rawValue))" : "  (declared \(d.rawValue) ≠ computed)" }
-                out += head + "\n"
+                out.write(head + "\n")
                 for reason in a.reasons {
-                    out += "    - \(reason.text)\n"
+                    out.write("    - \(reason.text)\n")
                     for e in reason.evidence where e.kind != "inventory" {
-                        out += "        \(e.locationText.map { "\($0): " } ?? "")\(e.text)\n"
+                        out.write("        \(e.locationText.map { "\($0): " } ?? "")\(e.text)\n")
                     }
                 }
             }
         }
-        out += "\nFindings\n"
-        if r.findings.isEmpty { out += "  none\n" }
+        out.write("\nFindings\n")
+        if r.findings.isEmpty { out.write("  none\n") }
         for f in r.findings {
-            out += "  [\(f.severity.rawValue.uppercased())\(f.review ? ", review" : "")] \(f.id) \(f.title)"
-            if !f.assets.isEmpty { out += " — \(SegmentFindings.list(f.assets))" }
-            out += "\n    \(f.message)\n"
+            out.write("  [\(f.severity.rawValue.uppercased())\(f.review ? ", review" : "")] \(f.id) \(f.title)")
+            if !f.assets.isEmpty { out.write(" — \(SegmentFindings.list(f.assets))") }
+            out.write("\n    \(f.message)\n")
             for e in f.evidence.prefix(8) {
-                out += "      \(e.locationText.map { "\($0): " } ?? "")\(e.text)\n"
+                out.write("      \(e.locationText.map { "\($0): " } ?? "")\(e.text)\n")
             }
-            if f.evidence.count > 8 { out += "      … \(f.evidence.count - 8) more\n" }
-            out += "    Basis: \(f.basis)\n    Fix: \(f.remediation)\n"
+            if f.evidence.count > 8 { out.write("      … \(f.evidence.count - 8) more\n") }
+            out.write("    Basis: \(f.basis)\n    Fix: \(f.remediation)\n")
         }
-        return out
     }
 }

@@ -22,9 +22,9 @@ extension CUIScopeCommand {
             let progress = inputs.progressReporter
             let input = try inputs.load(progress: progress)
             progress.note("analysing reachability and classifying")
-            let result = Analyzer.run(input)
+            let result = Analyzer.run(input, includeEdges: false)
             progress.note("rendering \(format.rawValue): \(result.assets.count) assets, \(result.findings.count) findings")
-            try emit(ReportRenderer.render(result, format: format), to: output)
+            try emitStreaming(to: output) { ReportRenderer.write(result, format: format, to: &$0) }
             progress.note("done")
             if let failOn, result.findings.contains(where: { $0.severity >= failOn && $0.severity != .info }) {
                 throw ExitCode(1)

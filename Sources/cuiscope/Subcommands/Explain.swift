@@ -17,12 +17,12 @@ extension CUIScopeCommand {
 
         func run() throws {
             let input = try inputs.load()
-            let result = Analyzer.run(input)
-            guard let text = ExplainRenderer.render(result, assetID: assetID, json: format == .json) else {
+            let result = Analyzer.run(input, includeEdges: false)
+            guard result.assets.contains(where: { $0.id == assetID }) else {
                 Diagnostics.print([.error(SourceLocation(file: "<arguments>", line: 0), "no asset with id '\(assetID)' in the inventory")])
                 throw ExitCode(2)
             }
-            try emit(text, to: nil)
+            try emitStreaming(to: nil) { _ = ExplainRenderer.write(result, assetID: assetID, json: format == .json, to: &$0) }
         }
     }
 }
