@@ -81,8 +81,8 @@ struct HopPolicy {
             while word != 0 {
                 let p = w << 6 | word.trailingZeroBitCount
                 word &= word &- 1
+                if !remaining.intersects(services[p]) { continue }
                 let covered = remaining.intersection(services[p])
-                if covered.isEmpty { continue }
                 pieces.append(.init(services: covered, rule: ruleIndices[p], action: actions[p]))
                 deciding.append(Int32(p))
                 if actions[p] == .allow { allowed = allowed.union(covered) }
