@@ -13,6 +13,8 @@ struct Classifier {
     let level: CMMCLevel
     let graph: ScopeGraph
     let marketplace: Marketplace?
+    /// Hop and service texts shared by the edges of many assets.
+    let memo = EvidenceMemo()
 
     /// Display protocols of VDI clients (RDP, PCoIP, Blast, ICA/CGP): the keyboard/video/mouse
     /// traffic a KVM-only client may exchange (SCOPING.md §4.5). Anything else is data-capable
@@ -45,7 +47,7 @@ struct Classifier {
         let connected = graph.isConnected(i)
         // The asset's edges, built once: the evidence, the peer summary and the role check read them.
         let edges = graph.edges(of: i)
-        let pathEvidence = edges.prefix(3).flatMap(EvidenceText.edge)
+        let pathEvidence = edges.prefix(3).flatMap(memo.edge)
         let peers = (graph.connectivity[i]?.peers ?? 0)
         let peerText = peerSummary(i, edges: edges)
 
@@ -227,7 +229,7 @@ struct Classifier {
             if let e = roleEdges.first {
                 out.append(FindingCatalog.undeclaredSPA.make(
                     assets: [a.id], message: "CUI assets reach \(a.id) on authentication/logging/management ports (\(e.services.intersection(Classifier.rolePorts).summary)); it likely provides a security function to the scope and is not declared security-protection.",
-                    evidence: [row] + EvidenceText.edge(e)))
+                    evidence: [row] + memo.edge(e)))
             }
         }
         guard let declared = a.declared, declared != category else { return out }
