@@ -13,6 +13,8 @@ struct Classifier {
     let level: CMMCLevel
     let graph: ScopeGraph
     let marketplace: Marketplace?
+    /// Hop and service texts shared by the edges of many assets.
+    let memo = EvidenceMemo()
 
     /// Display protocols of VDI clients (RDP, PCoIP, Blast, ICA/CGP): the keyboard/video/mouse
     /// traffic a KVM-only client may exchange (SCOPING.md §4.5). Anything else is data-capable
@@ -43,9 +45,11 @@ struct Classifier {
         let row = EvidenceText.inventory(a)
         let zones = graph.zones(of: i)
         let connected = graph.isConnected(i)
-        let pathEvidence = graph.edges(of: i).prefix(3).flatMap(EvidenceText.edge)
+        // The asset's edges, built once: the evidence, the peer summary and the role check read them.
+        let edges = graph.edges(of: i)
+        let pathEvidence = edges.prefix(3).flatMap(memo.edge)
         let peers = (graph.connectivity[i]?.peers ?? 0)
-        let peerText = peerSummary(i)
+        let peerText = peerSummary(i, edges: edges)
 
         // Step 1: Government-operated systems are outside CMMC.
         if a.governmentOperated {
@@ -198,14 +202,15 @@ struct Classifier {
 
         let ordered = labels.sorted()
         let category = ordered[0]
-        findings += declaredChecks(i, category: category, labels: Set(ordered), existing: findings, pathEvidence: pathEvidence)
+        findings += declaredChecks(i, category: category, labels: Set(ordered), existing: findings, pathEvidence: pathEvidence,
+                                   edges: edges)
         _ = peers
         return Outcome(category: category, labels: ordered, reasons: reasons, findings: findings)
     }
 
     /// Findings where the organisation's declared category disagrees with the computed one.
     private func declaredChecks(_ i: Int, category: Category, labels: Set<Category>, existing: [Finding],
-                                pathEvidence: [Evidence]) -> [Finding] {
+                                pathEvidence: [Evidence], edges: [Edge]) -> [Finding] {
         let a = graph.assets[i]
         let row = EvidenceText.inventory(a)
         var out: [Finding] = []
@@ -217,14 +222,14 @@ struct Classifier {
             && !a.kind.isSpecializedKind
         {
             // Only edges that name their services: a same-segment edge carries everything and says nothing about a role.
-            let roleEdges = graph.edges(of: i).filter {
+            let roleEdges = edges.filter {
                 $0.to == a.id && $0.kind != .sameSegment && !$0.services.isAnyService
                     && $0.services.intersects(Classifier.rolePorts)
             }
             if let e = roleEdges.first {
                 out.append(FindingCatalog.undeclaredSPA.make(
                     assets: [a.id], message: "CUI assets reach \(a.id) on authentication/logging/management ports (\(e.services.intersection(Classifier.rolePorts).summary)); it likely provides a security function to the scope and is not declared security-protection.",
-                    evidence: [row] + EvidenceText.edge(e)))
+                    evidence: [row] + memo.edge(e)))
             }
         }
         guard let declared = a.declared, declared != category else { return out }
@@ -298,8 +303,7 @@ struct Classifier {
         return zones.allSatisfy { z in (graph.membersByZone[z] ?? []).allSatisfy { graph.assets[$0].kind.isSpecializedKind } }
     }
 
-    private func peerSummary(_ i: Int) -> String {
-        let edges = graph.edges(of: i)
+    private func peerSummary(_ i: Int, edges: [Edge]) -> String {
         guard let first = edges.first else { return "" }
         let a = graph.assets[i]
         let peer = first.from == a.id ? first.to : first.from

@@ -31,13 +31,18 @@ enum EvidenceText {
 
     /// Evidence for one edge, with the peer named.
     static func edge(_ e: Edge) -> [Evidence] {
+        edge(e, summary: { $0.summary }, hop: { hop($0, services: nil) })
+    }
+
+    /// The same text, with the service summary and hop evidence supplied (``EvidenceMemo``).
+    static func edge(_ e: Edge, summary: (ServiceSet) -> String, hop: (PathHop) -> Evidence) -> [Evidence] {
         let ends = "\(e.from)\(e.fromAddress.map { " (\($0))" } ?? "") → \(e.to)\(e.toAddress.map { " (\($0))" } ?? "")"
         switch e.kind {
         case .sameSegment:
             return [Evidence(kind: "segment", text: "\(ends): same unfiltered segment \(e.segment ?? "?"), no enforcement point between them")]
         case .permit:
-            let head = Evidence(kind: "route", text: "\(ends): permitted \(e.services.summary) across \(e.hops.count) enforcement point\(e.hops.count == 1 ? "" : "s")")
-            return [head] + e.hops.map { hop($0, services: nil) }
+            let head = Evidence(kind: "route", text: "\(ends): permitted \(summary(e.services)) across \(e.hops.count) enforcement point\(e.hops.count == 1 ? "" : "s")")
+            return [head] + e.hops.map(hop)
         case .observed:
             return e.flows.prefix(3).map(flow)
         }
@@ -47,5 +52,30 @@ enum EvidenceText {
 
     static func inventory(_ a: Asset) -> Evidence {
         Evidence(kind: "inventory", text: "inventory row for \(a.id)", location: a.location)
+    }
+}
+
+/// Edge evidence for a whole run: the same allow hops and service sets recur on the edges of
+/// thousands of assets, so their texts are built once (same text as ``EvidenceText/edge(_:)``).
+final class EvidenceMemo {
+    private var hops: [PathHop: Evidence] = [:]
+    private var summaries: [ServiceSet: String] = [:]
+
+    func edge(_ e: Edge) -> [Evidence] {
+        EvidenceText.edge(e, summary: summary, hop: hop)
+    }
+
+    private func summary(_ s: ServiceSet) -> String {
+        if let known = summaries[s] { return known }
+        let text = s.summary
+        summaries[s] = text
+        return text
+    }
+
+    private func hop(_ h: PathHop) -> Evidence {
+        if let known = hops[h] { return known }
+        let evidence = EvidenceText.hop(h, services: nil)
+        hops[h] = evidence
+        return evidence
     }
 }

@@ -26,6 +26,10 @@ struct HopPolicy {
     private let useFlat: Bool
     private var sparse: [Int64: Int32] = [:]
     private(set) var outcomes: [Outcome] = []
+    /// Outcome ids by the rules that took a part, in order (the pieces follow from that list):
+    /// equal outcomes share one id, so callers that combine outcomes along a route (and memoise
+    /// per outcome) see a handful of ids, not one per class pair.
+    private var outcomeIndex: [[Int32]: Int32] = [:]
 
     /// - Parameter queries: sorted distinct address values of every endpoint in the run.
     init(enforcementPoint e: Int, point: EnforcementPoint, fromZone: String, toZone: String, queries: [UInt128]) {
@@ -49,28 +53,38 @@ struct HopPolicy {
         let cell = Int(s) * destination.classCount + Int(d)
         if useFlat, flat[cell] >= 0 { return flat[cell] }
         if !useFlat, let id = sparse[Int64(cell)] { return id }
-        let id = Int32(outcomes.count)
-        outcomes.append(compute(source: Int(s), destination: Int(d)))
+        let (deciding, computed) = compute(source: Int(s), destination: Int(d))
+        let id: Int32
+        if let known = outcomeIndex[deciding] {
+            id = known
+        } else {
+            id = Int32(outcomes.count)
+            outcomes.append(computed)
+            outcomeIndex[deciding] = id
+        }
         if useFlat { flat[cell] = id } else { sparse[Int64(cell)] = id }
         return id
     }
 
     /// Walks the rules both classes match (bitset AND, ascending = document order), each taking
     /// the still-undecided services it covers, until nothing is left or the rules run out.
-    private func compute(source s: Int, destination d: Int) -> Outcome {
+    /// Also returns the positions of the rules that took a part (-1 last for the default).
+    private func compute(source s: Int, destination d: Int) -> ([Int32], Outcome) {
         let a = source.bits[s]
         let b = destination.bits[d]
         var remaining = ServiceSet.anyService
         var pieces: [HopDecision.Piece] = []
         var allowed = ServiceSet()
+        var deciding: [Int32] = []
         scan: for w in 0..<a.count {
             var word = a[w] & b[w]
             while word != 0 {
                 let p = w << 6 | word.trailingZeroBitCount
                 word &= word &- 1
+                if !remaining.intersects(services[p]) { continue }
                 let covered = remaining.intersection(services[p])
-                if covered.isEmpty { continue }
                 pieces.append(.init(services: covered, rule: ruleIndices[p], action: actions[p]))
+                deciding.append(Int32(p))
                 if actions[p] == .allow { allowed = allowed.union(covered) }
                 remaining = remaining.subtracting(covered)
                 if remaining.isEmpty { break scan }
@@ -78,8 +92,9 @@ struct HopPolicy {
         }
         if !remaining.isEmpty {
             pieces.append(.init(services: remaining, rule: nil, action: defaultAction))
+            deciding.append(-1)
             if defaultAction == .allow { allowed = allowed.union(remaining) }
         }
-        return Outcome(decision: HopDecision(pieces: pieces), allowed: allowed)
+        return (deciding, Outcome(decision: HopDecision(pieces: pieces), allowed: allowed))
     }
 }

@@ -299,30 +299,43 @@ extension ReachabilityEngine {
                         }
                         return (bits, firsts)
                     }
+                    // Target group keys in one flat array (stride = key length): no per-pair copies.
+                    let stride = 2 + hops.count
+                    var targetKeys: [Int32] = []
+                    targetKeys.reserveCapacity(targetGroups.count * stride)
+                    for g in targetGroups { targetKeys += g.key }
+                    let zoneSegment = "zone \(a)"
+                    // Peer bits per distinct set of connected target groups: many groups of this
+                    // side reach the same target groups, so the union is built once per set.
+                    var peerUnion: [[Int32]: [UInt64]] = [:]
 
                     for og in otherGroups {
-                        var result = GroupResult(peers: [UInt64](repeating: 0, count: words))
+                        var result = GroupResult(peers: [])
                         var effectiveIDs: Set<Int32> = []
                         var blockedCombos: Set<Int32> = []
+                        var connectedGroups: [Int32] = []
                         let rep = og.members[0]
-                        for (tgIndex, tg) in targetGroups.enumerated() {
-                            let (sg, dg) = outbound ? (og, tg) : (tg, og)
+                        let ownKey = og.key
+                        for tgIndex in targetGroups.indices {
+                            let base = tgIndex * stride
                             var kind = EdgeKind.permit
                             var segment: String?
                             var combo: Int32 = -1
-                            if og.key[0] >= 0 && og.key[0] == tg.key[0], let s = flat[rep].segment {
+                            if ownKey[0] >= 0 && ownKey[0] == targetKeys[base], let s = flat[rep].segment {
                                 kind = .sameSegment
                                 segment = s.text
                             } else if route.isEmpty {
                                 kind = .sameSegment
-                                segment = "zone \(a)"
+                                segment = zoneSegment
                             } else {
                                 for (n, h) in hops.enumerated() {
-                                    let o = policies[h].outcome(source: sg.key[2 + n], destination: dg.key[2 + n])
+                                    let o = outbound
+                                        ? policies[h].outcome(source: ownKey[2 + n], destination: targetKeys[base + 2 + n])
+                                        : policies[h].outcome(source: targetKeys[base + 2 + n], destination: ownKey[2 + n])
                                     combo = combine(combo, policy: h, outcome: o)
                                 }
                             }
-                            let eff = effective(combo, allow: dg.key[1])
+                            let eff = effective(combo, allow: outbound ? targetKeys[base + 1] : ownKey[1])
                             let services = effectiveSets[Int(eff)]
                             if services.isEmpty {
                                 if combo >= 0 { blockedCombos.insert(combo) }
@@ -330,9 +343,8 @@ extension ReachabilityEngine {
                             }
                             result.connected = true
                             effectiveIDs.insert(eff)
-                            let info = targetInfo[tgIndex]
-                            for w in 0..<words { result.peers[w] |= info.bits[w] }
-                            for t in info.firsts {
+                            connectedGroups.append(Int32(tgIndex))
+                            for t in targetInfo[tgIndex].firsts {
                                 let peer = flat[t].assetIndex
                                 let c = Candidate(
                                     kind: kind, peer: peer, peerID: assets[peer].id, outbound: outbound,
@@ -340,6 +352,19 @@ extension ReachabilityEngine {
                                     combo: combo, segment: segment)
                                 // `firsts` ascend by peer id: once one cannot enter the top list, none after can.
                                 if !ReachabilityEngine.offer(c, to: &result.candidates, limit: limit) { break }
+                            }
+                        }
+                        if result.connected {
+                            if let known = peerUnion[connectedGroups] {
+                                result.peers = known
+                            } else {
+                                var bits = [UInt64](repeating: 0, count: words)
+                                for g in connectedGroups {
+                                    let groupBits = targetInfo[Int(g)].bits
+                                    for w in 0..<words { bits[w] |= groupBits[w] }
+                                }
+                                peerUnion[connectedGroups] = bits
+                                result.peers = bits
                             }
                         }
                         if result.connected {

@@ -25,12 +25,15 @@ struct ScopeGraph {
     /// Data-capable edges to or from CUI assets: permitted/same-segment examples, then observed ones.
     func edges(of i: Int) -> [Edge] {
         // One example per (kind, peer): the reverse direction of the same adjacency adds nothing.
+        // Observed edges are all kept; the few permitted/same-segment examples are compared pairwise.
         let me = assets[i].id
-        var seen = Set<String>()
-        return ((connectivity[i]?.edges ?? []) + (observed.edges[i] ?? [])).filter { e in
+        var out: [Edge] = []
+        for e in connectivity[i]?.edges ?? [] {
             let peer = e.from == me ? e.to : e.from
-            return seen.insert("\(e.kind.rawValue)|\(peer)").inserted || e.kind == .observed
+            if !out.contains(where: { $0.kind == e.kind && ($0.from == me ? $0.to : $0.from) == peer }) { out.append(e) }
         }
+        if let seen = observed.edges[i] { out += seen }
+        return out
     }
 
     /// Union of the services on every data-capable edge of the asset.

@@ -93,12 +93,45 @@ public struct IntervalSet<Bound: FixedWidthInteger & UnsignedInteger & Sendable>
         return result
     }
 
+    /// One merge walk over both lists (no complement is built): hot in first-match loops.
     public func subtracting(_ other: IntervalSet) -> IntervalSet {
         if other.isEmpty || isEmpty { return self }
-        return intersection(other.complement())
+        var out: [Interval] = []
+        var j = 0
+        let cuts = other.intervals
+        for a in intervals {
+            while j < cuts.count && cuts[j].upper < a.lower { j += 1 }
+            var lo = a.lower
+            var covered = false
+            while j < cuts.count && cuts[j].lower <= a.upper {
+                let b = cuts[j]
+                if b.lower > lo { out.append(Interval(lo, b.lower - 1)) }
+                if b.upper >= a.upper {
+                    covered = true
+                    break  // `b` may reach into the next interval too: keep it
+                }
+                lo = b.upper + 1
+                j += 1
+            }
+            if !covered { out.append(Interval(lo, a.upper)) }
+        }
+        var result = IntervalSet()
+        result.intervals = out
+        return result
     }
 
-    public func intersects(_ other: IntervalSet) -> Bool { !intersection(other).isEmpty }
+    /// Without building the intersection.
+    public func intersects(_ other: IntervalSet) -> Bool {
+        var i = 0
+        var j = 0
+        while i < intervals.count && j < other.intervals.count {
+            let a = intervals[i]
+            let b = other.intervals[j]
+            if max(a.lower, b.lower) <= min(a.upper, b.upper) { return true }
+            if a.upper < b.upper { i += 1 } else { j += 1 }
+        }
+        return false
+    }
 
     public func isSuperset(of other: IntervalSet) -> Bool { other.subtracting(self).isEmpty }
 }

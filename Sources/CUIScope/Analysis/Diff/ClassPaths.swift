@@ -137,16 +137,34 @@ final class ClassPaths {
 
     /// Visits every (source block, destination block) cell of every ordered zone pair that
     /// `include` accepts, in zone order then address order.
-    func forEachCell(include: (String, String) -> Bool = { _, _ in true }, _ body: (Cell) -> Void) {
+    /// - Parameter onlyDiffering: skip cells where every rule set provably decides alike
+    ///   (``changedSpaces(from:to:)``): zone pairs with the same route and rules, and cells outside
+    ///   the match space of every rule that differs. What is visited is then a subset of the cells
+    ///   whose `allowed` sets can differ; a diff of a one-rule change stays near-linear.
+    func forEachCell(include: (String, String) -> Bool = { _, _ in true }, onlyDiffering: Bool = false,
+                     _ body: (Cell) -> Void) {
         for a in zones {
             for b in zones where include(a, b) {
+                let focus = onlyDiffering ? changedSpaces(from: a, to: b) : nil
+                if let focus, focus.isEmpty { continue }
                 let routes = topologies.map { $0.route(from: a, to: b) }
                 var hopPolicies: [[Int]] = []
                 for (t, r) in routes.enumerated() { hopPolicies.append((r ?? []).map { policy(topology: t, hop: $0) }) }
-                let sources = blocks(a, hopPolicies: hopPolicies, asSource: true)
-                let destinations = blocks(b, hopPolicies: hopPolicies, asSource: false)
+                var sources = blocks(a, hopPolicies: hopPolicies, asSource: true)
+                var destinations = blocks(b, hopPolicies: hopPolicies, asSource: false)
+                if let focus {
+                    let src = AddressSet(focus.flatMap(\.source.intervals))
+                    let dst = AddressSet(focus.flatMap(\.destination.intervals))
+                    sources = sources.filter { $0.block.addresses.intersects(src) }
+                    destinations = destinations.filter { $0.block.addresses.intersects(dst) }
+                }
                 for s in sources {
                     for d in destinations {
+                        if let focus, !focus.contains(where: {
+                            s.block.addresses.intersects($0.source) && d.block.addresses.intersects($0.destination)
+                        }) {
+                            continue
+                        }
                         var allowed: [ServiceSet] = []
                         var hops: [[(policy: Int, outcome: Int32)]] = []
                         let sameSegment = a == b && s.block.segment != nil && s.block.segment == d.block.segment
@@ -175,6 +193,78 @@ final class ClassPaths {
                 }
             }
         }
+    }
+
+    /// One rule as first match sees it at a hop.
+    private struct MatchSpace: Equatable {
+        var source: AddressSet
+        var destination: AddressSet
+        var services: ServiceSet
+        var action: RuleAction
+    }
+
+    /// What decides at one hop of one rule set: the point, zones, default and applicable rules in order.
+    private struct HopRules: Equatable {
+        var point: String
+        var fromZone: String
+        var toZone: String
+        var defaultAction: RuleAction
+        var rules: [MatchSpace]
+    }
+    private var hopRulesMemo: [String: HopRules] = [:]
+
+    private func hopRules(topology t: Int, hop: RouteHop) -> HopRules {
+        let key = "\(t)\u{1}\(hop.enforcementPoint)\u{1}\(hop.fromZone)\u{1}\(hop.toZone)"
+        if let m = hopRulesMemo[key] { return m }
+        let ep = topologies[t].enforcementPoints[hop.enforcementPoint]
+        let rules = ep.rules.filter { $0.appliesTo(fromZone: hop.fromZone, toZone: hop.toZone) }.map {
+            MatchSpace(source: $0.source.addresses, destination: $0.destination.addresses, services: $0.services,
+                       action: $0.action)
+        }
+        let h = HopRules(point: ep.name, fromZone: hop.fromZone, toZone: hop.toZone,
+                         defaultAction: ep.defaultAction(fromZone: hop.fromZone, toZone: hop.toZone).action, rules: rules)
+        hopRulesMemo[key] = h
+        return h
+    }
+
+    /// Where the rule sets may decide zone pair (a, b) differently, compared with the first one.
+    ///
+    /// Empty when every rule set has the same route and, hop by hop, the same applicable rules
+    /// (addresses, services, action) in the same order and the same default: every cell is then
+    /// decided alike. Otherwise, at each differing hop, the (source, destination) sets of the
+    /// rules between the longest common prefix and the longest common suffix: a packet outside
+    /// all of them meets the same rules in the same order in every rule set, so first match
+    /// decides it alike. Nil when routes or defaults differ (any cell may differ).
+    func changedSpaces(from a: String, to b: String) -> [(source: AddressSet, destination: AddressSet)]? {
+        let routes = topologies.map { $0.route(from: a, to: b) }
+        var out: [(source: AddressSet, destination: AddressSet)] = []
+        for t in topologies.indices.dropFirst() {
+            if (routes[0] == nil) != (routes[t] == nil) { return nil }
+            guard let r0 = routes[0], let r1 = routes[t] else { continue }
+            if r0.count != r1.count { return nil }
+            for (h0, h1) in zip(r0, r1) {
+                let x = hopRules(topology: 0, hop: h0)
+                let y = hopRules(topology: t, hop: h1)
+                if x.point != y.point || x.fromZone != y.fromZone || x.toZone != y.toZone
+                    || x.defaultAction != y.defaultAction
+                {
+                    return nil
+                }
+                if x.rules == y.rules { continue }
+                var p = 0
+                while p < x.rules.count && p < y.rules.count && x.rules[p] == y.rules[p] { p += 1 }
+                var q = 0
+                while q < x.rules.count - p && q < y.rules.count - p
+                    && x.rules[x.rules.count - 1 - q] == y.rules[y.rules.count - 1 - q]
+                {
+                    q += 1
+                }
+                for m in x.rules[p..<(x.rules.count - q)] + y.rules[p..<(y.rules.count - q)] {
+                    out.append((m.source, m.destination))
+                }
+            }
+        }
+        return out
     }
 
     private struct Grouped {

@@ -52,7 +52,8 @@ enum PathDiff {
         let endpoints = proposed.place(assets: assets)
         let paths = ClassPaths(topologies: [baseline, proposed], assets: assets, endpoints: endpoints)
         var raw: [PathChange] = []
-        paths.forEachCell { cell in
+        // Only cells where the two rule sets can decide differently: the others add no change.
+        paths.forEachCell(onlyDiffering: true) { cell in
             let opened = cell.allowed[1].subtracting(cell.allowed[0])
             let closed = cell.allowed[0].subtracting(cell.allowed[1])
             if opened.isEmpty && closed.isEmpty { return }

@@ -73,48 +73,75 @@ enum RuleCoverageAnalysis {
         var fullyCovered = true
         var conflicting = false
         var sameLater = true
-        var earlierBy = Set<RuleRef>()
-        var laterBy = Set<RuleRef>()
-        for (sig, pair) in signatures.sorted(by: { $0.value < $1.value }) {
+        // Deciders seen, as rule indices (a rule's ref does not depend on the zone pair) and, for
+        // the default, the zone pairs it decided on; turned into refs once at the end.
+        var earlierRules = Set<Int>()
+        var laterRules = Set<Int>()
+        var laterDefaults = Set<Int>()
+        let ordered = signatures.sorted(by: { $0.value < $1.value })
+        var pairZones: [[String]] = []
+        var hits: [Int] = []
+        for (pairIndex, (sig, pair)) in ordered.enumerated() {
             let zones = pair.split(separator: "\u{1}").map(String.init)
+            pairZones.append(zones)
             let list = sig.rules
             let src = RulePartition(sets: list.map { ep.rules[$0].source.addresses },
                                     queries: representatives(of: r.source.addresses, cutBy: list.map { ep.rules[$0].source.addresses }))
             let dst = RulePartition(sets: list.map { ep.rules[$0].destination.addresses },
                                     queries: representatives(of: r.destination.addresses, cutBy: list.map { ep.rules[$0].destination.addresses }))
             for s in 0..<src.classCount {
+                let sourceBits = src.bits[s]
                 for d in 0..<dst.classCount {
-                    func holds(_ p: Int) -> Bool {
-                        let w = p >> 6
-                        let bit = UInt64(1) << UInt64(p & 63)
-                        return src.bits[s][w] & bit != 0 && dst.bits[d][w] & bit != 0
+                    let destinationBits = dst.bits[d]
+                    // Rules holding both classes, ascending (= evaluation order; `list` ascends).
+                    hits.removeAll(keepingCapacity: true)
+                    for w in 0..<sourceBits.count {
+                        var word = sourceBits[w] & destinationBits[w]
+                        while word != 0 {
+                            hits.append(w << 6 | word.trailingZeroBitCount)
+                            word &= word &- 1
+                        }
                     }
                     // Earlier rules take their part first; what is left is what rule k decides.
                     var own = r.services
-                    for (p, i) in list.enumerated() where i < k && !own.isEmpty && holds(p) {
-                        let covered = own.intersection(ep.rules[i].services)
-                        if covered.isEmpty { continue }
-                        earlierBy.insert(ep.ref(rule: i, fromZone: zones[0], toZone: zones[1], action: ep.rules[i].action))
+                    var n = 0
+                    while n < hits.count, list[hits[n]] < k {
+                        let i = list[hits[n]]
+                        n += 1
+                        // own − (own ∩ s) = own − s: no intersection is built.
+                        if !own.intersects(ep.rules[i].services) { continue }
+                        earlierRules.insert(i)
                         if ep.rules[i].action != r.action { conflicting = true }
-                        own = own.subtracting(covered)
+                        own = own.subtracting(ep.rules[i].services)
+                        if own.isEmpty { break }
                     }
                     if own.isEmpty { continue }
                     fullyCovered = false
                     // Without rule k, later rules and then the default would decide `own`.
                     var rest = own
-                    for (p, i) in list.enumerated() where i > k && !rest.isEmpty && holds(p) {
-                        let covered = rest.intersection(ep.rules[i].services)
-                        if covered.isEmpty { continue }
-                        laterBy.insert(ep.ref(rule: i, fromZone: zones[0], toZone: zones[1], action: ep.rules[i].action))
+                    while n < hits.count, list[hits[n]] < k { n += 1 }
+                    while n < hits.count && !rest.isEmpty {
+                        let i = list[hits[n]]
+                        n += 1
+                        if !rest.intersects(ep.rules[i].services) { continue }
+                        laterRules.insert(i)
                         if ep.rules[i].action != r.action { sameLater = false }
-                        rest = rest.subtracting(covered)
+                        rest = rest.subtracting(ep.rules[i].services)
                     }
                     if !rest.isEmpty {
                         if sig.defaultAction != r.action { sameLater = false }
-                        laterBy.insert(ep.ref(rule: nil, fromZone: zones[0], toZone: zones[1], action: sig.defaultAction))
+                        laterDefaults.insert(pairIndex)
                     }
+                    // Neither covered nor redundant: the rule decides traffic of its own.
+                    if !sameLater { return nil }
                 }
             }
+        }
+        let earlierBy = Set(earlierRules.map { ep.ref(rule: $0, fromZone: "", toZone: "", action: ep.rules[$0].action) })
+        var laterBy = Set(laterRules.map { ep.ref(rule: $0, fromZone: "", toZone: "", action: ep.rules[$0].action) })
+        for p in laterDefaults {
+            let zones = pairZones[p]
+            laterBy.insert(ep.ref(rule: nil, fromZone: zones[0], toZone: zones[1], action: ordered[p].key.defaultAction))
         }
         let status: RuleCoverage.Status
         let by: [RuleRef]
