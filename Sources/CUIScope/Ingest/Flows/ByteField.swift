@@ -69,30 +69,7 @@ struct ByteField {
     }
 
     private var ipv4: IPAddress? {
-        var value: UInt32 = 0
-        var octet: UInt32 = 0
-        var digits = 0
-        var dots = 0
-        for i in 0..<count {
-            let b = base[i]
-            if b == 0x2E {
-                guard digits > 0, dots < 3 else { return nil }
-                value = value << 8 | octet
-                octet = 0
-                digits = 0
-                dots += 1
-            } else if b >= 48 && b <= 57 {
-                // inet_pton rejects leading zeros ("010"): so does this.
-                if digits == 1 && octet == 0 { return nil }
-                octet = octet * 10 + UInt32(b - 48)
-                digits += 1
-                guard octet <= 255 else { return nil }
-            } else {
-                return nil
-            }
-        }
-        guard dots == 3, digits > 0 else { return nil }
-        return IPAddress(v4: value << 8 | octet)
+        IPAddress.dottedQuad(UnsafeBufferPointer(start: base, count: count)).map { IPAddress(v4: $0) }
     }
 
     /// A non-negative decimal number (`1521911721.255387`) read exactly as `Double(text)` would
