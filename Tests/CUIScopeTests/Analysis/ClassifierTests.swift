@@ -320,4 +320,75 @@ import Testing
         let b = JSONReportRenderer.render(s.run())
         #expect(a == b)
     }
+
+    // Review fixes (wip-review): Level 1 and Level 3 edge cases.
+
+    @Test func levelOneReasonDoesNotCallAConnectedAssetSeparated() {
+        var s = ScopeScenario()
+        s.level = .one
+        s.add("fs01", "10.50.1.10", kind: .server, cui: .all)
+        s.add("laptop", "10.20.10.57", declared: .outOfScope)
+        s.add("kiosk", "10.20.10.90", declared: .outOfScope, justification: "blocked")
+        s.allow("helpdesk", from: "corp", to: "enclave", source: "10.20.10.57", services: "tcp/445")
+        let r = s.run()
+        #expect(r.category("laptop") == .outOfScope)
+        let reason = r.asset("laptop")?.reasons.first
+        #expect(reason?.text.contains("Separated") == false)
+        #expect(reason?.text.contains("not separated") == true)
+        #expect(reason?.evidence.contains { $0.rule == "helpdesk" } == true)
+        // A really separated asset keeps the separation reason.
+        #expect(r.asset("kiosk")?.reasons.first?.text.hasPrefix("Separated") == true)
+        #expect(r.asset("fs01")?.reasons.first?.text.contains("FCI") == true)
+    }
+
+    @Test func levelOneCloudServicesAreNotCheckedAgainstFedRAMP() {
+        var s = ScopeScenario()
+        s.level = .one
+        s.add("box", kind: .cloudService, cui: .store)
+        s.add("gcch", kind: .cloudService, cui: .all, fedrampStatus: "In Process", impact: "High")
+        let r = s.run()
+        #expect(r.category("box") == .cui)  // in the Level 1 scope
+        #expect(!r.findings.contains { $0.id.hasPrefix("CLOUD-") })
+        #expect(r.asset("box")?.reasons.first?.text.contains("FCI") == true)
+        #expect(r.asset("box")?.reasons.first?.text.contains("checked against the FedRAMP") == false)
+        // The same inventory at Level 2 is checked.
+        s.level = .two
+        #expect(s.run().has("CLOUD-01", for: "box"))
+    }
+
+    @Test func levelOneVDIClientWithRedirectionIsAReviewNotAReclassification() {
+        var s = ScopeScenario()
+        s.level = .one
+        s.add("vdi-host", "10.50.1.30", kind: .server, cui: .all)
+        s.add("thin", "10.20.10.61", kind: .vdiClient, declared: .outOfScope, vdi: .redirection)
+        s.allow("vdi", from: "corp", to: "enclave", destination: "10.50.1.30", services: "tcp/3389")
+        let r = s.run()
+        #expect(r.category("thin") == .outOfScope)
+        let f = r.findings("VDI-10").first
+        #expect(f?.review == true)
+        #expect(f?.severity == .low)
+        #expect(f?.message.contains("cannot be out of scope") == false)
+    }
+
+    @Test func levelThreeIsolationFindingDoesNotHideSpecializedMisdeclaration() {
+        var s = ScopeScenario()
+        s.level = .three
+        s.add("fs01", "10.50.1.10", kind: .server, cui: .all)
+        s.add("scope01", "10.50.1.60", kind: .testEquipment, declared: .outOfScope)
+        let r = s.run()
+        #expect(r.category("scope01") == .specialized)
+        #expect(r.findings("L3-12").contains { $0.assets == ["scope01"] && $0.review })
+        #expect(r.has("SPEC-11", for: "scope01"))
+    }
+
+    @Test func levelThreeUnplacedSpecializedDeviceIsNotSaidToShareAZone() {
+        var s = ScopeScenario()
+        s.level = .three
+        s.add("fs01", "10.50.1.10", kind: .server, cui: .all)
+        s.add("gfe01", kind: .gfe, cui: .process, declared: .specialized)
+        let r = s.run()
+        let f = r.findings("L3-12").first { $0.assets == ["gfe01"] }
+        #expect(f?.message.contains("no address in a known zone") == true)
+        #expect(f?.message.contains("shares its zone") == false)
+    }
 }
