@@ -112,7 +112,7 @@ struct Classifier {
                 if connected { why = "and a data-capable path to or from CUI assets\(peerText)" }
                 else if inEnclave { why = "inside the enclave zone \(zones.filter { graph.enclaveZones.contains($0) }.joined(separator: ", "))" }
                 else if declaresCUI { why = "on a CUI Asset" }
-                else { why = "declared a Security Protection Asset" }
+                else { why = "and is declared security-protection, though no path to or from CUI assets was found" }
                 reasons.append(Reason("Provides security functions (\(functionList(a))) \(why): a Security Protection Asset (32 CFR 170.19(c)(1)).",
                                       evidence: [row] + (connected ? pathEvidence : [])))
             } else {
@@ -127,7 +127,7 @@ struct Classifier {
             switch a.vdi {
             case .kvmOnly where nonDisplay.isEmpty:
                 vdiExempt = true
-                reasons.append(Reason("A VDI client configured keyboard/video/mouse only, whose only paths to CUI assets are display protocols\(connected ? " (\(graph.services(of: i).summary))" : ""): out of scope (32 CFR 170.19(c)(1), VDI bullet).", evidence: [row]))
+                reasons.append(Reason("A VDI client configured keyboard/video/mouse only, whose only paths to CUI assets are display protocols\(connected ? " (\(graph.services(of: i).summary))" : ""): out of scope (32 CFR 170.19(c)(1), VDI bullet).", evidence: [row] + (connected ? pathEvidence : [])))
             case .kvmOnly:
                 findings.append(level == .one ? levelOneVDIReview(a, peerText: peerText, evidence: [row] + pathEvidence)
                     : FindingCatalog.vdiNotKVM.make(

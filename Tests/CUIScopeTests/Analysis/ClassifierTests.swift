@@ -391,4 +391,36 @@ import Testing
         #expect(f?.message.contains("no address in a known zone") == true)
         #expect(f?.message.contains("shares its zone") == false)
     }
+
+    @Test func dualHomedFindingNamesTheSubnetOfEachAddress() {
+        var s = ScopeScenario()
+        s.add("fs01", "10.50.1.10", kind: .server, cui: .all)
+        s.add("bkp-proxy", "10.50.1.90", kind: .server, functions: [.backup], declared: .securityProtection)
+        s.assets[1].addresses = s.assets[1].addresses.union(ReachFixtures.addr("10.20.10.90"))
+        let r = s.run()
+        let evidence = r.findings("SCOPE-DUAL-03").first?.evidence ?? []
+        #expect(evidence.contains { $0.kind == "segment" && $0.text.contains("10.20.10.90 in subnet 10.20.10.0/24 (zone corp)") && $0.file != nil })
+        #expect(evidence.contains { $0.kind == "segment" && $0.text.contains("10.50.1.90 in subnet 10.50.1.0/24 (zone enclave)") && $0.line != nil })
+    }
+
+    @Test func kvmOnlyVDIReasonShowsTheDisplayRule() {
+        var s = ScopeScenario()
+        s.add("vdi-host", "10.50.1.30", kind: .server, cui: .all)
+        s.add("thin", "10.20.10.60", kind: .vdiClient, declared: .outOfScope, vdi: .kvmOnly)
+        s.allow("vdi", from: "corp", to: "enclave", source: "10.20.10.60", destination: "10.50.1.30", services: "tcp/3389")
+        let r = s.run()
+        #expect(r.category("thin") == .outOfScope)
+        #expect(r.asset("thin")?.reasons.first?.evidence.contains { $0.rule == "vdi" && $0.line == 10 } == true)
+    }
+
+    @Test func declaredSPAWithoutAPathSaysSoInPlainWords() {
+        var s = ScopeScenario()
+        s.add("fs01", "10.50.1.10", kind: .server, cui: .all)
+        s.add("siem", "10.99.0.20", kind: .server, functions: [.siem], declared: .securityProtection)
+        let r = s.run()
+        #expect(r.category("siem") == .securityProtection)
+        let text = r.asset("siem")?.reasons.first?.text ?? ""
+        #expect(text.contains("and is declared security-protection, though no path to or from CUI assets was found"))
+        #expect(!text.contains(") declared a Security Protection Asset"))
+    }
 }
