@@ -134,7 +134,9 @@ struct Classifier {
                     assets: [a.id], message: "\(a.id) is configured KVM-only, but it can exchange \(nonDisplay.summary) (not a display protocol) with CUI assets\(peerText).",
                     evidence: [row] + pathEvidence))
             case .redirection:
-                if a.declared == .outOfScope || a.declared == nil {
+                // Without any path to CUI assets the client is separated (step 8 says so with its evidence);
+                // "cannot be out of scope" would then contradict the computed category.
+                if connected && (a.declared == .outOfScope || a.declared == nil) {
                     findings.append(level == .one ? levelOneVDIReview(a, peerText: peerText, evidence: [row] + pathEvidence)
                         : FindingCatalog.vdiNotKVM.make(
                         assets: [a.id], message: "\(a.id) is a VDI client with clipboard/drive/print redirection enabled; it can move CUI off the VDI host and cannot be out of scope.",

@@ -423,4 +423,14 @@ import Testing
         #expect(text.contains("and is declared security-protection, though no path to or from CUI assets was found"))
         #expect(!text.contains(") declared a Security Protection Asset"))
     }
+
+    @Test func separatedVDIClientWithRedirectionIsNotSaidToBeInScope() {
+        var s = ScopeScenario()
+        s.add("vdi-host", "10.50.1.30", kind: .server, cui: .all)
+        s.add("legacy", "10.20.10.62", kind: .vdiClient, declared: .outOfScope, vdi: .redirection, justification: "blocked")
+        let r = s.run()  // no rule lets corp reach the enclave
+        #expect(r.category("legacy") == .outOfScope)
+        #expect(!r.has("VDI-10", for: "legacy"))
+        #expect(r.asset("legacy")?.reasons.first?.text.hasPrefix("Separated") == true)
+    }
 }
