@@ -260,6 +260,8 @@ struct Classifier {
         let explained = existing.contains { ["SCOPE-PATH-01", "VDI-10", "L3-12", "GOV-17"].contains($0.id) }
             || out.contains { $0.id == "SCOPE-SPA-06" }
         if explained { return out }
+        // Level 1: Specialized Assets are not part of the Level 1 scope (§170.19(b)), so declaring one out of scope is right.
+        if level == .one && a.kind.isSpecializedKind && declared == .outOfScope && category == .specialized { return out }
         if (a.kind.isSpecializedKind && declared == .outOfScope && category.isInScope)
             || (declared == .specialized && !a.kind.isSpecializedKind)
         {

@@ -433,4 +433,18 @@ import Testing
         #expect(!r.has("VDI-10", for: "legacy"))
         #expect(r.asset("legacy")?.reasons.first?.text.hasPrefix("Separated") == true)
     }
+
+    @Test func levelOneSpecializedDeviceDeclaredOutOfScopeIsNotMisclassified() {
+        var s = ScopeScenario()
+        s.level = .one
+        s.add("fs01", "10.50.1.10", kind: .server, cui: .all)
+        s.add("cmm", "10.60.0.12", kind: .testEquipment, declared: .outOfScope)
+        s.add("laptop", "10.20.10.5", kind: .endpoint, declared: .specialized, justification: "none")
+        s.allow("shop-files", from: "shop", to: "enclave", destination: "10.50.1.10", services: "tcp/445")
+        let r = s.run()
+        #expect(r.category("cmm") == .specialized)
+        #expect(r.asset("cmm")?.reasons.first?.text.contains("not part of the Level 1 assessment scope") == true)
+        #expect(!r.findings.contains { $0.assets == ["cmm"] && ($0.id == "SPEC-11" || $0.id == "SCOPE-DECL-21") })
+        #expect(r.has("SPEC-11", for: "laptop"))  // general-purpose IT declared Specialized is still wrong
+    }
 }
