@@ -278,6 +278,8 @@ struct Classifier {
         var why = ""
         if declared == .contractorRiskManaged && category == .cui {
             why = level == .three ? " Level 3 has no Contractor Risk Managed category." : " A Contractor Risk Managed Asset needs a documented policy keeping CUI off it (crm_policy), and none is recorded."
+        } else if category == .cui && a.handlesCUI {
+            why = " The inventory says it handles CUI (\(a.cui.tokens.joined(separator: ", "))), which makes it a CUI Asset\(labels.count > 1 ? " (also \(labels.subtracting([.cui]).map(\.rawValue).sorted().joined(separator: ", ")))" : "")."
         } else if !category.isInScope {
             why = " No CUI handling, security function or data-capable path to CUI assets was found."
         }

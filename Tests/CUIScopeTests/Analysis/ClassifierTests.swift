@@ -447,4 +447,27 @@ import Testing
         #expect(!r.findings.contains { $0.assets == ["cmm"] && ($0.id == "SPEC-11" || $0.id == "SCOPE-DECL-21") })
         #expect(r.has("SPEC-11", for: "laptop"))  // general-purpose IT declared Specialized is still wrong
     }
+
+    @Test func declaredCategoryDifferenceSaysTheInventoryDeclaresCUIHandling() {
+        var s = ScopeScenario()
+        s.add("fs01", "10.50.1.10", kind: .server, cui: .all)
+        s.add("fw01", "10.99.0.1", kind: .firewall, cui: .transmit, functions: [.firewall], declared: .securityProtection)
+        let r = s.run()
+        #expect(r.category("fw01") == .cui)
+        let f = r.findings("SCOPE-DECL-21").first { $0.assets == ["fw01"] }
+        #expect(f?.message.contains("handles CUI (transmit)") == true)
+        #expect(f?.message.contains("also security-protection") == true)
+    }
+
+    @Test func indirectPathWordingDoesNotClaimADirection() {
+        var s = ScopeScenario()
+        s.add("fs01", "10.50.1.10", kind: .server, cui: .all)
+        s.add("jump", "10.99.0.50", kind: .server, functions: [.jumpHost], declared: .securityProtection)
+        s.add("kiosk", "10.20.10.80", declared: .outOfScope, justification: "lobby")
+        s.allow("admin", from: "mgmt", to: "enclave", source: "10.99.0.50", services: "tcp/22")
+        s.allow("admin-corp", from: "mgmt", to: "corp", source: "10.99.0.50", services: "tcp/22")
+        let r = s.run()
+        let f = r.findings("SCOPE-IND-07").first { $0.assets == ["kiosk"] }
+        #expect(f?.message.contains("has a data-capable path to or from the application relay jump") == true)
+    }
 }
