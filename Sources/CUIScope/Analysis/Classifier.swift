@@ -79,13 +79,23 @@ struct Classifier {
         } else if declaresCUI {
             // Step 2 (and step 3 for cloud services holding CUI).
             labels.insert(.cui)
-            let text = a.isCloudService
-                ? "A cloud service that \(a.handlesCUI ? "handles CUI (\(handling))" : "is declared cui"): a CUI Asset, checked against the FedRAMP requirements (DFARS 252.204-7012(b)(2)(ii)(D))."
-                : "\(a.handlesCUI ? "Processes, stores or transmits CUI (\(handling))" : "Declared a CUI Asset in the SSP"): a CUI Asset (32 CFR 170.19(c)(1))."
+            let text: String
+            if level == .one {
+                // Level 1 reads the cui column as FCI handling (docs/DECISIONS.md 5): no CUI Asset category, no FedRAMP test.
+                let what = a.handlesCUI ? "handles FCI (\(handling))" : "is declared in the Level 1 scope (cui)"
+                text = a.isCloudService
+                    ? "A cloud service that \(what): in the Level 1 scope (32 CFR 170.19(b)). The FedRAMP requirement of DFARS 252.204-7012 applies to CUI, not to a Level 1 FCI scope."
+                    : "\(a.handlesCUI ? "Processes, stores or transmits FCI (\(handling))" : "Declared in the Level 1 scope (cui)"): in the Level 1 scope (32 CFR 170.19(b))."
+            } else {
+                text = a.isCloudService
+                    ? "A cloud service that \(a.handlesCUI ? "handles CUI (\(handling))" : "is declared cui"): a CUI Asset, checked against the FedRAMP requirements (DFARS 252.204-7012(b)(2)(ii)(D))."
+                    : "\(a.handlesCUI ? "Processes, stores or transmits CUI (\(handling))" : "Declared a CUI Asset in the SSP"): a CUI Asset (32 CFR 170.19(c)(1))."
+            }
             reasons.append(Reason(text, evidence: [row]))
         }
 
-        if a.isCloudService {
+        // FedRAMP and DFARS 7012 are CUI rules; Level 1 (FCI, FAR 52.204-21) has no cloud requirement.
+        if a.isCloudService && level != .one {
             findings += CloudChecks.findings(for: a, holdsCUI: declaresCUI, marketplace: marketplace, level: level)
             if !declaresCUI && !a.functions.isEmpty && level != .one {
                 labels.insert(.securityProtection)
@@ -102,7 +112,7 @@ struct Classifier {
                 if connected { why = "and a data-capable path to or from CUI assets\(peerText)" }
                 else if inEnclave { why = "inside the enclave zone \(zones.filter { graph.enclaveZones.contains($0) }.joined(separator: ", "))" }
                 else if declaresCUI { why = "on a CUI Asset" }
-                else { why = "declared a Security Protection Asset" }
+                else { why = "and is declared security-protection, though no path to or from CUI assets was found" }
                 reasons.append(Reason("Provides security functions (\(functionList(a))) \(why): a Security Protection Asset (32 CFR 170.19(c)(1)).",
                                       evidence: [row] + (connected ? pathEvidence : [])))
             } else {
@@ -117,14 +127,18 @@ struct Classifier {
             switch a.vdi {
             case .kvmOnly where nonDisplay.isEmpty:
                 vdiExempt = true
-                reasons.append(Reason("A VDI client configured keyboard/video/mouse only, whose only paths to CUI assets are display protocols\(connected ? " (\(graph.services(of: i).summary))" : ""): out of scope (32 CFR 170.19(c)(1), VDI bullet).", evidence: [row]))
+                reasons.append(Reason("A VDI client configured keyboard/video/mouse only, whose only paths to CUI assets are display protocols\(connected ? " (\(graph.services(of: i).summary))" : ""): out of scope (32 CFR 170.19(c)(1), VDI bullet).", evidence: [row] + (connected ? pathEvidence : [])))
             case .kvmOnly:
-                findings.append(FindingCatalog.vdiNotKVM.make(
+                findings.append(level == .one ? levelOneVDIReview(a, peerText: peerText, evidence: [row] + pathEvidence)
+                    : FindingCatalog.vdiNotKVM.make(
                     assets: [a.id], message: "\(a.id) is configured KVM-only, but it can exchange \(nonDisplay.summary) (not a display protocol) with CUI assets\(peerText).",
                     evidence: [row] + pathEvidence))
             case .redirection:
-                if a.declared == .outOfScope || a.declared == nil {
-                    findings.append(FindingCatalog.vdiNotKVM.make(
+                // Without any path to CUI assets the client is separated (step 8 says so with its evidence);
+                // "cannot be out of scope" would then contradict the computed category.
+                if connected && (a.declared == .outOfScope || a.declared == nil) {
+                    findings.append(level == .one ? levelOneVDIReview(a, peerText: peerText, evidence: [row] + pathEvidence)
+                        : FindingCatalog.vdiNotKVM.make(
                         assets: [a.id], message: "\(a.id) is a VDI client with clipboard/drive/print redirection enabled; it can move CUI off the VDI host and cannot be out of scope.",
                         evidence: [row] + pathEvidence))
                 }
@@ -169,6 +183,11 @@ struct Classifier {
         // Step 8: out of scope, with the separation evidence (a KVM-only VDI client has its own reason).
         if labels.isEmpty && vdiExempt {
             labels.insert(.outOfScope)
+        } else if labels.isEmpty && connected && level == .one {
+            // Not "separated": Level 1 has no separation test, so the path is reported (SCOPE-PATH-01, review), not ignored.
+            labels.insert(.outOfScope)
+            reasons.append(Reason("Not reclassified, but not separated either: it has a data-capable path to or from FCI assets\(peerText). Level 1 has no separation test (32 CFR 170.19(b)); it stays outside the Level 1 scope only if it does not process, store or transmit FCI (SCOPE-PATH-01, review).",
+                                  evidence: [row] + pathEvidence))
         } else if labels.isEmpty {
             labels.insert(.outOfScope)
             let (text, evidence, unplaced) = separation(i)
@@ -193,17 +212,22 @@ struct Classifier {
                 review: a.kind == .network))
         }
 
-        // Specialized devices at Level 3 need an intermediary or a purpose-specific network.
-        if level == .three && labels.contains(.specialized) && !isolatedSpecialized(i) {
-            findings.append(FindingCatalog.level3Reclassification.make(
-                assets: [a.id], message: "\(a.id) is a Specialized Asset at Level 3 that shares its zone with general-purpose assets; it needs an intermediary device or isolation in a purpose-specific network (SI.L3-3.14.3e).",
-                evidence: [row] + pathEvidence, review: true))
-        }
-
         let ordered = labels.sorted()
         let category = ordered[0]
         findings += declaredChecks(i, category: category, labels: Set(ordered), existing: findings, pathEvidence: pathEvidence,
                                    edges: edges)
+
+        // Specialized devices at Level 3 need an intermediary or a purpose-specific network. Raised after the
+        // declared-category checks: this L3-12 is about isolation and does not explain a wrong declared category
+        // (a test instrument declared out of scope still gets SPEC-11).
+        if level == .three && labels.contains(.specialized) && !isolatedSpecialized(i) {
+            let whereText = zones.isEmpty
+                ? "has no address in a known zone, so its isolation could not be checked"
+                : "shares its zone with general-purpose assets"
+            findings.append(FindingCatalog.level3Reclassification.make(
+                assets: [a.id], message: "\(a.id) is a Specialized Asset at Level 3 that \(whereText); it needs an intermediary device or isolation in a purpose-specific network (SI.L3-3.14.3e).",
+                evidence: [row] + pathEvidence, review: true))
+        }
         _ = peers
         return Outcome(category: category, labels: ordered, reasons: reasons, findings: findings)
     }
@@ -236,6 +260,8 @@ struct Classifier {
         let explained = existing.contains { ["SCOPE-PATH-01", "VDI-10", "L3-12", "GOV-17"].contains($0.id) }
             || out.contains { $0.id == "SCOPE-SPA-06" }
         if explained { return out }
+        // Level 1: Specialized Assets are not part of the Level 1 scope (§170.19(b)), so declaring one out of scope is right.
+        if level == .one && a.kind.isSpecializedKind && declared == .outOfScope && category == .specialized { return out }
         if (a.kind.isSpecializedKind && declared == .outOfScope && category.isInScope)
             || (declared == .specialized && !a.kind.isSpecializedKind)
         {
@@ -252,6 +278,8 @@ struct Classifier {
         var why = ""
         if declared == .contractorRiskManaged && category == .cui {
             why = level == .three ? " Level 3 has no Contractor Risk Managed category." : " A Contractor Risk Managed Asset needs a documented policy keeping CUI off it (crm_policy), and none is recorded."
+        } else if category == .cui && a.handlesCUI {
+            why = " The inventory says it handles CUI (\(a.cui.tokens.joined(separator: ", "))), which makes it a CUI Asset\(labels.count > 1 ? " (also \(labels.subtracting([.cui]).map(\.rawValue).sorted().joined(separator: ", ")))" : "")."
         } else if !category.isInScope {
             why = " No CUI handling, security function or data-capable path to CUI assets was found."
         }
@@ -295,6 +323,14 @@ struct Classifier {
             text = "Separated: no permitted, same-segment or observed data-capable path to or from any CUI asset" + (parts.isEmpty ? "." : "; " + parts.joined(separator: "; ") + ".")
         }
         return (text, evidence, !placed)
+    }
+
+    /// VDI-10 at Level 1: the client is not KVM-only, but Level 1 has no separation test and does not
+    /// reclassify it (SCOPING.md §5, Level 1), so the finding is a review, like SCOPE-PATH-01 there.
+    private func levelOneVDIReview(_ a: Asset, peerText: String, evidence: [Evidence]) -> Finding {
+        FindingCatalog.vdiNotKVM.make(
+            assets: [a.id], message: "\(a.id) is a VDI client that is not keyboard/video/mouse only (\(a.vdi == .redirection ? "redirection enabled" : "non-display services to FCI assets\(peerText)")); Level 1 does not reclassify it — decide whether it processes, stores or transmits FCI.",
+            evidence: evidence, severity: .low, review: true)
     }
 
     private func isolatedSpecialized(_ i: Int) -> Bool {

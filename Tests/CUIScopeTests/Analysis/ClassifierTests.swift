@@ -320,4 +320,154 @@ import Testing
         let b = JSONReportRenderer.render(s.run())
         #expect(a == b)
     }
+
+    // Review fixes (wip-review): Level 1 and Level 3 edge cases.
+
+    @Test func levelOneReasonDoesNotCallAConnectedAssetSeparated() {
+        var s = ScopeScenario()
+        s.level = .one
+        s.add("fs01", "10.50.1.10", kind: .server, cui: .all)
+        s.add("laptop", "10.20.10.57", declared: .outOfScope)
+        s.add("kiosk", "10.20.10.90", declared: .outOfScope, justification: "blocked")
+        s.allow("helpdesk", from: "corp", to: "enclave", source: "10.20.10.57", services: "tcp/445")
+        let r = s.run()
+        #expect(r.category("laptop") == .outOfScope)
+        let reason = r.asset("laptop")?.reasons.first
+        #expect(reason?.text.contains("Separated") == false)
+        #expect(reason?.text.contains("not separated") == true)
+        #expect(reason?.evidence.contains { $0.rule == "helpdesk" } == true)
+        // A really separated asset keeps the separation reason.
+        #expect(r.asset("kiosk")?.reasons.first?.text.hasPrefix("Separated") == true)
+        #expect(r.asset("fs01")?.reasons.first?.text.contains("FCI") == true)
+    }
+
+    @Test func levelOneCloudServicesAreNotCheckedAgainstFedRAMP() {
+        var s = ScopeScenario()
+        s.level = .one
+        s.add("box", kind: .cloudService, cui: .store)
+        s.add("gcch", kind: .cloudService, cui: .all, fedrampStatus: "In Process", impact: "High")
+        let r = s.run()
+        #expect(r.category("box") == .cui)  // in the Level 1 scope
+        #expect(!r.findings.contains { $0.id.hasPrefix("CLOUD-") })
+        #expect(r.asset("box")?.reasons.first?.text.contains("FCI") == true)
+        #expect(r.asset("box")?.reasons.first?.text.contains("checked against the FedRAMP") == false)
+        // The same inventory at Level 2 is checked.
+        s.level = .two
+        #expect(s.run().has("CLOUD-01", for: "box"))
+    }
+
+    @Test func levelOneVDIClientWithRedirectionIsAReviewNotAReclassification() {
+        var s = ScopeScenario()
+        s.level = .one
+        s.add("vdi-host", "10.50.1.30", kind: .server, cui: .all)
+        s.add("thin", "10.20.10.61", kind: .vdiClient, declared: .outOfScope, vdi: .redirection)
+        s.allow("vdi", from: "corp", to: "enclave", destination: "10.50.1.30", services: "tcp/3389")
+        let r = s.run()
+        #expect(r.category("thin") == .outOfScope)
+        let f = r.findings("VDI-10").first
+        #expect(f?.review == true)
+        #expect(f?.severity == .low)
+        #expect(f?.message.contains("cannot be out of scope") == false)
+    }
+
+    @Test func levelThreeIsolationFindingDoesNotHideSpecializedMisdeclaration() {
+        var s = ScopeScenario()
+        s.level = .three
+        s.add("fs01", "10.50.1.10", kind: .server, cui: .all)
+        s.add("scope01", "10.50.1.60", kind: .testEquipment, declared: .outOfScope)
+        let r = s.run()
+        #expect(r.category("scope01") == .specialized)
+        #expect(r.findings("L3-12").contains { $0.assets == ["scope01"] && $0.review })
+        #expect(r.has("SPEC-11", for: "scope01"))
+    }
+
+    @Test func levelThreeUnplacedSpecializedDeviceIsNotSaidToShareAZone() {
+        var s = ScopeScenario()
+        s.level = .three
+        s.add("fs01", "10.50.1.10", kind: .server, cui: .all)
+        s.add("gfe01", kind: .gfe, cui: .process, declared: .specialized)
+        let r = s.run()
+        let f = r.findings("L3-12").first { $0.assets == ["gfe01"] }
+        #expect(f?.message.contains("no address in a known zone") == true)
+        #expect(f?.message.contains("shares its zone") == false)
+    }
+
+    @Test func dualHomedFindingNamesTheSubnetOfEachAddress() {
+        var s = ScopeScenario()
+        s.add("fs01", "10.50.1.10", kind: .server, cui: .all)
+        s.add("bkp-proxy", "10.50.1.90", kind: .server, functions: [.backup], declared: .securityProtection)
+        s.assets[1].addresses = s.assets[1].addresses.union(ReachFixtures.addr("10.20.10.90"))
+        let r = s.run()
+        let evidence = r.findings("SCOPE-DUAL-03").first?.evidence ?? []
+        #expect(evidence.contains { $0.kind == "segment" && $0.text.contains("10.20.10.90 in subnet 10.20.10.0/24 (zone corp)") && $0.file != nil })
+        #expect(evidence.contains { $0.kind == "segment" && $0.text.contains("10.50.1.90 in subnet 10.50.1.0/24 (zone enclave)") && $0.line != nil })
+    }
+
+    @Test func kvmOnlyVDIReasonShowsTheDisplayRule() {
+        var s = ScopeScenario()
+        s.add("vdi-host", "10.50.1.30", kind: .server, cui: .all)
+        s.add("thin", "10.20.10.60", kind: .vdiClient, declared: .outOfScope, vdi: .kvmOnly)
+        s.allow("vdi", from: "corp", to: "enclave", source: "10.20.10.60", destination: "10.50.1.30", services: "tcp/3389")
+        let r = s.run()
+        #expect(r.category("thin") == .outOfScope)
+        #expect(r.asset("thin")?.reasons.first?.evidence.contains { $0.rule == "vdi" && $0.line == 10 } == true)
+    }
+
+    @Test func declaredSPAWithoutAPathSaysSoInPlainWords() {
+        var s = ScopeScenario()
+        s.add("fs01", "10.50.1.10", kind: .server, cui: .all)
+        s.add("siem", "10.99.0.20", kind: .server, functions: [.siem], declared: .securityProtection)
+        let r = s.run()
+        #expect(r.category("siem") == .securityProtection)
+        let text = r.asset("siem")?.reasons.first?.text ?? ""
+        #expect(text.contains("and is declared security-protection, though no path to or from CUI assets was found"))
+        #expect(!text.contains(") declared a Security Protection Asset"))
+    }
+
+    @Test func separatedVDIClientWithRedirectionIsNotSaidToBeInScope() {
+        var s = ScopeScenario()
+        s.add("vdi-host", "10.50.1.30", kind: .server, cui: .all)
+        s.add("legacy", "10.20.10.62", kind: .vdiClient, declared: .outOfScope, vdi: .redirection, justification: "blocked")
+        let r = s.run()  // no rule lets corp reach the enclave
+        #expect(r.category("legacy") == .outOfScope)
+        #expect(!r.has("VDI-10", for: "legacy"))
+        #expect(r.asset("legacy")?.reasons.first?.text.hasPrefix("Separated") == true)
+    }
+
+    @Test func levelOneSpecializedDeviceDeclaredOutOfScopeIsNotMisclassified() {
+        var s = ScopeScenario()
+        s.level = .one
+        s.add("fs01", "10.50.1.10", kind: .server, cui: .all)
+        s.add("cmm", "10.60.0.12", kind: .testEquipment, declared: .outOfScope)
+        s.add("laptop", "10.20.10.5", kind: .endpoint, declared: .specialized, justification: "none")
+        s.allow("shop-files", from: "shop", to: "enclave", destination: "10.50.1.10", services: "tcp/445")
+        let r = s.run()
+        #expect(r.category("cmm") == .specialized)
+        #expect(r.asset("cmm")?.reasons.first?.text.contains("not part of the Level 1 assessment scope") == true)
+        #expect(!r.findings.contains { $0.assets == ["cmm"] && ($0.id == "SPEC-11" || $0.id == "SCOPE-DECL-21") })
+        #expect(r.has("SPEC-11", for: "laptop"))  // general-purpose IT declared Specialized is still wrong
+    }
+
+    @Test func declaredCategoryDifferenceSaysTheInventoryDeclaresCUIHandling() {
+        var s = ScopeScenario()
+        s.add("fs01", "10.50.1.10", kind: .server, cui: .all)
+        s.add("fw01", "10.99.0.1", kind: .firewall, cui: .transmit, functions: [.firewall], declared: .securityProtection)
+        let r = s.run()
+        #expect(r.category("fw01") == .cui)
+        let f = r.findings("SCOPE-DECL-21").first { $0.assets == ["fw01"] }
+        #expect(f?.message.contains("handles CUI (transmit)") == true)
+        #expect(f?.message.contains("also security-protection") == true)
+    }
+
+    @Test func indirectPathWordingDoesNotClaimADirection() {
+        var s = ScopeScenario()
+        s.add("fs01", "10.50.1.10", kind: .server, cui: .all)
+        s.add("jump", "10.99.0.50", kind: .server, functions: [.jumpHost], declared: .securityProtection)
+        s.add("kiosk", "10.20.10.80", declared: .outOfScope, justification: "lobby")
+        s.allow("admin", from: "mgmt", to: "enclave", source: "10.99.0.50", services: "tcp/22")
+        s.allow("admin-corp", from: "mgmt", to: "corp", source: "10.99.0.50", services: "tcp/22")
+        let r = s.run()
+        let f = r.findings("SCOPE-IND-07").first { $0.assets == ["kiosk"] }
+        #expect(f?.message.contains("has a data-capable path to or from the application relay jump") == true)
+    }
 }

@@ -52,7 +52,12 @@ enum SegmentFindings {
             let addrs = eps.map { "\($0.address) in \($0.zone ?? "?")" }.joined(separator: ", ")
             out.append(FindingCatalog.dualHomed.make(
                 assets: [a.id], message: "\(a.id) has addresses in the enclave (\(inside.sorted().joined(separator: ", "))) and outside it (\(outside.sorted().joined(separator: ", "))): \(addrs). It bypasses the boundary; computed \(categories[i].rawValue).",
-                evidence: [EvidenceText.inventory(a)]))
+                // Each address with the subnet that places it (file:line of the zone definition): where it sits on each side.
+                evidence: [EvidenceText.inventory(a)] + eps.compactMap { ep in
+                    ep.segment.map { seg in
+                        Evidence(kind: "segment", text: "\(ep.address) in subnet \(seg.text) (zone \(ep.zone ?? "?"))", location: seg.location)
+                    }
+                }))
         }
         return out
     }

@@ -93,7 +93,7 @@ enum TrafficFindings {
             let a = graph.assets[i]
             let relay = c.edges.first.map { $0.from == a.id ? $0.to : $0.from } ?? "a relay"
             out.append(FindingCatalog.indirectPath.make(
-                assets: [a.id], message: "\(a.id) has no direct path to CUI assets, but reaches the application relay \(relay), which does; CMMC has no transitive rule, so the assessor decides.",
+                assets: [a.id], message: "\(a.id) has no direct path to CUI assets, but has a data-capable path to or from the application relay \(relay), which has one; CMMC has no transitive rule, so the assessor decides.",
                 evidence: c.edges.prefix(2).flatMap(EvidenceText.edge)))
         }
         return out
