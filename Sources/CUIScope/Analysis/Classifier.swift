@@ -205,7 +205,7 @@ struct Classifier {
             }
         }
 
-        if let j = a.justification, j.lowercased().contains("encrypt"), a.declared == .outOfScope {
+        if let j = a.justification, Classifier.reliesOnEncryption(j), a.declared == .outOfScope {
             findings.append(FindingCatalog.encryptionAsSeparation.make(
                 assets: [a.id], message: "The out-of-scope justification of \(a.id) relies on encryption; encrypted CUI keeps its designation and encryption is not logical separation.",
                 evidence: [Evidence(kind: "inventory", text: "justification: \(j)", location: a.location)],
@@ -347,6 +347,17 @@ struct Classifier {
         let observedPeers = Set((graph.observed.edges[i] ?? []).map { $0.from == a.id ? $0.to : $0.from }).count
         let n = max(permitted, observedPeers)
         return " (\(peer)\(n > 1 ? " and \(n - 1) other\(n - 1 == 1 ? "" : "s")" : ""))"
+    }
+
+    /// Whether a justification argues from encryption ("CUI is encrypted with BitLocker"), not
+    /// merely mentions its absence ("unencrypted", "not encrypted", "no encryption").
+    static func reliesOnEncryption(_ text: String) -> Bool {
+        let t = text.lowercased()
+        guard t.contains("encrypt") else { return false }
+        let negated = ["unencrypt", "not encrypt", "no encrypt", "without encrypt", "non-encrypt", "never encrypt"]
+        var stripped = t
+        for n in negated { stripped = stripped.replacingOccurrences(of: n, with: "") }
+        return stripped.contains("encrypt")
     }
 
     /// "An ot", "A test-equipment": the indefinite article for a kind token.

@@ -214,8 +214,10 @@ import Testing
     @Test func encryptionIsNotSeparation() {
         var s = ScopeScenario()
         s.add("nas", "10.20.10.9", kind: .server, declared: .outOfScope, justification: "CUI files are encrypted with BitLocker")
+        s.add("lab", "10.20.10.8", kind: .server, declared: .outOfScope, justification: "Test data only, unencrypted, no CUI")
         let r = s.run()
         #expect(r.has("ENC-08", for: "nas"))
+        #expect(!r.has("ENC-08", for: "lab"))
     }
 
     @Test func dualHomedHostIsABridgeButFirewallsAreNot() {
