@@ -25,22 +25,7 @@ extension XMLReader {
         _ path: String, displayName: String? = nil, select: ([String]) -> Selection,
         handle: (String, [XMLRawAttribute], SourceLocation, Int) throws(InputError) -> Void
     ) throws(InputError) {
-        var attributes: [XMLRawAttribute] = []
-        try walk(path, displayName: displayName, select: select) { event throws(InputError) in
-            guard case .start(let reader, let names, let name, let location, let depth) = event else { return }
-            attributes.removeAll(keepingCapacity: true)
-            if xmlTextReaderHasAttributes(reader) == 1 {
-                while xmlTextReaderMoveToNextAttribute(reader) == 1 {
-                    if xmlTextReaderIsNamespaceDecl(reader) == 1 { continue }
-                    let (n, id) = names.interned(xmlTextReaderConstLocalName(reader))
-                    if let v = xmlTextReaderConstValue(reader) {
-                        attributes.append(XMLRawAttribute(name: n, nameID: id, value: ByteField(v, strlen(v))))
-                    }
-                }
-                _ = xmlTextReaderMoveToElement(reader)
-            }
-            try handle(name, attributes, location, depth)
-        }
+        try streamAttributesSAX(path, displayName: displayName, select: select, handle: handle)
     }
 
     /// Streams a file calling `handle` once per element `select` answers `.record` for, with the
