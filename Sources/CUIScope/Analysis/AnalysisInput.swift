@@ -22,6 +22,8 @@ public struct AnalysisInput: Sendable {
     }
 
     public var effectiveLevel: CMMCLevel { level ?? scope?.level ?? .two }
-    public var assets: [Asset] { inventories.flatMap(\.assets) }
+    /// One inventory's assets are returned as they are (sharing storage): `flatMap` copied
+    /// every asset, a second copy of the inventory alive through the whole analysis.
+    public var assets: [Asset] { inventories.count == 1 ? inventories[0].assets : inventories.flatMap(\.assets) }
     public var enforcementPoints: [EnforcementPoint] { ruleSets.flatMap(\.enforcementPoints) }
 }

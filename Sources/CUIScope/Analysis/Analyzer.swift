@@ -102,10 +102,13 @@ public enum Analyzer {
             engine: engine, observed: observed, index: index, marketplace: input.marketplace,
             examplesPerAsset: input.examplesPerAsset)
 
+        // Sorted in place: a sorted copy kept both arrays (every reason and finding) alive at once.
+        results.sort { $0.id < $1.id }
+        findings.sort(by: Analyzer.findingOrder)
         var result = AnalysisResult(
             level: level, organisation: input.scope?.organisation,
-            assets: results.sorted { $0.id < $1.id },
-            findings: findings.sorted(by: Analyzer.findingOrder),
+            assets: results,
+            findings: findings,
             inputs: inputs, allowlist: allowlist, marketplaceSnapshot: input.marketplace?.snapshotDate,
             edges: edges, network: network)
         result.observation = observationWindow(input.flowLogs)

@@ -47,7 +47,11 @@ struct Classifier {
         let connected = graph.isConnected(i)
         // The asset's edges, built once: the evidence, the peer summary and the role check read them.
         let edges = graph.edges(of: i)
-        let pathEvidence = edges.prefix(3).flatMap(memo.edge)
+        let pathParts = edges.prefix(3).map(memo.edge)
+        // Sized once: `flatMap` regrew the array, and every connected asset keeps it in its reasons.
+        var pathEvidence: [Evidence] = []
+        pathEvidence.reserveCapacity(pathParts.reduce(0) { $0 + $1.count })
+        for part in pathParts { pathEvidence += part }
         let peers = (graph.connectivity[i]?.peers ?? 0)
         let peerText = peerSummary(i, edges: edges)
 

@@ -14,7 +14,7 @@ public struct Evidence: Sendable, Hashable, Codable, Comparable {
     public init(kind: String, text: String, location: SourceLocation? = nil, rule: String? = nil,
                 enforcementPoint: String? = nil) {
         self.kind = kind
-        self.text = text
+        self.text = text.compacted
         self.file = location?.file
         self.line = location?.line
         self.rule = rule
@@ -41,7 +41,24 @@ public struct Reason: Sendable, Hashable, Codable {
     public var text: String
     public var evidence: [Evidence]
     public init(_ text: String, evidence: [Evidence] = []) {
-        self.text = text
+        self.text = text.compacted
         self.evidence = evidence
+    }
+}
+
+extension String {
+    /// The same text in storage of its exact size. Interpolation grows its buffer by doubling,
+    /// so a built text can hold up to twice its bytes; evidence and reason texts are kept for
+    /// every asset until the report is written (a large share of the peak memory).
+    var compacted: String {
+        let n = utf8.count
+        guard n > 15 else { return self }  // small strings are stored inline
+        var copy = self
+        return copy.withUTF8 { bytes in
+            String(unsafeUninitializedCapacity: n) { buffer in
+                _ = buffer.initialize(fromContentsOf: bytes)
+                return n
+            }
+        }
     }
 }

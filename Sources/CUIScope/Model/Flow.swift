@@ -24,7 +24,25 @@ public struct Flow: Sendable, Hashable {
     public var location: SourceLocation
     /// The first few records' locations (at most ``Flow/maxLocations``), `location` first, so
     /// an aggregate still points an assessor at concrete lines.
-    public var locations: [SourceLocation]
+    public var locations: [SourceLocation] {
+        get { storedLocations ?? [location] }
+        set { storedLocations = newValue.count == 1 && newValue[0] == location ? nil : newValue }
+    }
+    /// `nil` when the only location is `location`: most aggregates stand for one record, and a
+    /// one-element array per flow was a heap allocation each (tens of MB at a million flows).
+    private var storedLocations: [SourceLocation]?
+
+    /// Adds a later record's location in place; `total` (how many locations the flow will
+    /// have) sizes the array once.
+    public mutating func appendLocation(_ l: SourceLocation, total: Int) {
+        if storedLocations == nil {
+            var first: [SourceLocation] = []
+            first.reserveCapacity(total)
+            first.append(location)
+            storedLocations = first
+        }
+        storedLocations?.append(l)
+    }
 
     /// How many record locations an aggregate keeps.
     public static let maxLocations = 3
@@ -49,7 +67,8 @@ public struct Flow: Sendable, Hashable {
         self.device = device
         self.rule = rule
         self.location = location
-        self.locations = locations ?? [location]
+        self.storedLocations = nil
+        if let locations { self.locations = locations }
     }
 
     /// The service key of this flow (protocol and destination port).

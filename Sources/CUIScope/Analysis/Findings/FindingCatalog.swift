@@ -13,7 +13,7 @@ public struct FindingKind: Sendable, Hashable {
     public func make(assets: [String], message: String, evidence: [Evidence], severity: Severity? = nil,
                      review: Bool? = nil, primaryLocation: SourceLocation? = nil) -> Finding {
         Finding(id: id, severity: severity ?? self.severity, review: review ?? self.review, title: title,
-                assets: assets.sorted(), message: message, evidence: evidence, remediation: remediation, basis: basis,
+                assets: assets.sorted(), message: message.compacted, evidence: evidence, remediation: remediation, basis: basis,
                 primaryLocation: primaryLocation ?? evidence.first(where: { $0.file != nil && $0.kind != "inventory" })
                     .flatMap { e in e.file.map { SourceLocation(file: $0, line: e.line ?? 0) } })
     }

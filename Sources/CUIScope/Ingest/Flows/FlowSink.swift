@@ -121,8 +121,13 @@ struct FlowSink {
     mutating func finish(format: String) throws(InputError) -> FlowLog {
         var flows = self.flows
         self.flows = []
+        // Each aggregate's location array is allocated once at its final size (appending one
+        // at a time regrew it; most aggregates need none: see ``Flow/locations``).
+        var later = [UInt8](repeating: 0, count: flows.count)
+        for l in laterLocations { later[l.flow] &+= 1 }
         for l in laterLocations {
-            flows[l.flow].locations.append(SourceLocation(file: file, line: l.line, column: l.column))
+            flows[l.flow].appendLocation(SourceLocation(file: file, line: l.line, column: l.column),
+                                         total: 1 + Int(later[l.flow]))
         }
         laterLocations = []
         var listed = skipped
