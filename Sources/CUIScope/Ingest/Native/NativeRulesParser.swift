@@ -294,40 +294,30 @@ private struct EnforcementPointBuilder {
             let set: AddressSet = negated ? AddressSet() : .full
             return AddressMatch(set: set, negated: negated, members: ["any"])
         }
-        var acc = AddressSet()
-        var members: [String] = []
-        var ok = true
-        for el in elements {
-            guard let text = NativeShape.leafText(el, into: &log, skipping: "rule '\(rule)'") else {
-                ok = false
-                continue
-            }
-            members.append(text)
-            switch addresses.lookup(text) {
-            case .value(let v): acc = acc.union(v)
-            case .broken:
-                log.lenientOnly(el.location, "rule '\(rule)' uses invalid address object '\(text)' (rule skipped)")
-                ok = false
-            case .invalidLiteral:
-                log.problem(el.location,
-                            "invalid address '\(text)' in <\(el.name)> of rule '\(rule)' "
-                                + "(expected host, CIDR, a-b range, object name or any)", skipping: "rule '\(rule)'")
-                ok = false
-            case .undefined:
-                log.problem(el.location, "rule '\(rule)' references undefined address object '\(text)'",
-                            skipping: "rule '\(rule)'")
-                ok = false
-            }
-        }
-        guard ok else { return nil }
+        guard let (acc, members) = resolveMembers(
+            elements, in: addresses, kind: "address", expected: "host, CIDR, a-b range, object name or any",
+            rule: rule, log: &log)
+        else { return nil }
         return AddressMatch(set: negated ? acc.complement() : acc, negated: negated, members: members)
     }
-
     private func serviceMatch(_ elements: [XMLElement], rule: String, log: inout NativeProblemLog)
         -> (set: ServiceSet, members: [String])?
     {
         guard !elements.isEmpty else { return (.anyService, ["any"]) }
-        var acc = ServiceSet()
+        guard let (acc, members) = resolveMembers(
+            elements, in: services, kind: "service",
+            expected: "tcp/443, udp/53, tcp/8000-8080, icmp, object name or any", rule: rule, log: &log)
+        else { return nil }
+        return (acc, members)
+    }
+
+    /// Resolves a rule's `<source>`/`<destination>`/`<service>` members against one namespace,
+    /// reporting every bad member at its element; nil when any member is unusable.
+    private func resolveMembers<B>(
+        _ elements: [XMLElement], in table: NativeNamespace<IntervalSet<B>>, kind: String, expected: String,
+        rule: String, log: inout NativeProblemLog
+    ) -> (IntervalSet<B>, [String])? {
+        var acc = IntervalSet<B>()
         var members: [String] = []
         var ok = true
         for el in elements {
@@ -336,19 +326,18 @@ private struct EnforcementPointBuilder {
                 continue
             }
             members.append(text)
-            switch services.lookup(text) {
+            switch table.lookup(text) {
             case .value(let v): acc = acc.union(v)
             case .broken:
-                log.lenientOnly(el.location, "rule '\(rule)' uses invalid service object '\(text)' (rule skipped)")
+                log.lenientOnly(el.location, "rule '\(rule)' uses invalid \(kind) object '\(text)' (rule skipped)")
                 ok = false
             case .invalidLiteral:
                 log.problem(el.location,
-                            "invalid service '\(text)' in <service> of rule '\(rule)' "
-                                + "(expected tcp/443, udp/53, tcp/8000-8080, icmp, object name or any)",
+                            "invalid \(kind) '\(text)' in <\(el.name)> of rule '\(rule)' (expected \(expected))",
                             skipping: "rule '\(rule)'")
                 ok = false
             case .undefined:
-                log.problem(el.location, "rule '\(rule)' references undefined service object '\(text)'",
+                log.problem(el.location, "rule '\(rule)' references undefined \(kind) object '\(text)'",
                             skipping: "rule '\(rule)'")
                 ok = false
             }
@@ -375,3 +364,4 @@ private struct ZoneAccumulator {
         if let subnet { zones[i].subnets.append(subnet) }
     }
 }
+
