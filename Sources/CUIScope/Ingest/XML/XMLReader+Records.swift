@@ -84,19 +84,8 @@ extension XMLReader {
         _ visit: (WalkEvent) throws(InputError) -> Void
     ) throws(InputError) {
         let file = displayName ?? path
-        guard FileManager.default.isReadableFile(atPath: path) else {
-            throw InputError(SourceLocation(file: file, line: 0), "cannot read file")
-        }
-        guard let reader = xmlReaderForFile(path, nil, options) else {
-            throw InputError(SourceLocation(file: file, line: 0), "cannot open file as XML")
-        }
+        let (reader, errors) = try openReader(path, file: file)
         defer { xmlFreeTextReader(reader) }
-        let errors = ErrorBox(file: file)
-        let boxPtr = Unmanaged.passUnretained(errors).toOpaque()
-        xmlTextReaderSetStructuredErrorHandler(reader, { ctx, err in
-            guard let ctx, let err else { return }
-            Unmanaged<ErrorBox>.fromOpaque(ctx).takeUnretainedValue().record(err.pointee)
-        }, boxPtr)
         defer { withExtendedLifetime(errors) {} }
         var locator = XMLTagLocator(path: path)
         defer { locator?.close() }

@@ -50,20 +50,8 @@ public enum XMLReader {
         handle: (XMLElement) throws(InputError) -> Void
     ) throws(InputError) {
         let file = displayName ?? path
-        guard FileManager.default.isReadableFile(atPath: path) else {
-            throw InputError(SourceLocation(file: file, line: 0), "cannot read file")
-        }
-        guard let reader = xmlReaderForFile(path, nil, options) else {
-            throw InputError(SourceLocation(file: file, line: 0), "cannot open file as XML")
-        }
+        let (reader, errors) = try openReader(path, file: file)
         defer { xmlFreeTextReader(reader) }
-        let errors = ErrorBox(file: file)
-        let boxPtr = Unmanaged.passUnretained(errors).toOpaque()
-        xmlTextReaderSetStructuredErrorHandler(reader, { ctx, err in
-            guard let ctx, let err else { return }
-            let box = Unmanaged<ErrorBox>.fromOpaque(ctx).takeUnretainedValue()
-            box.record(err.pointee)
-        }, boxPtr)
         defer { withExtendedLifetime(errors) {} }
 
         // Exact start-tag positions (the parser's own position runs a chunk ahead).
@@ -171,6 +159,23 @@ public enum XMLReader {
         if !stack.isEmpty {
             throw InputError(SourceLocation(file: file, line: stack[0].location.line), "unexpected end of file inside <\(stack[0].name)>")
         }
+    }
+
+    /// Opens `path` for streaming with the safe options; libxml2's structured errors go to the
+    /// returned box, which the caller keeps alive (and frees the reader) while reading.
+    static func openReader(_ path: String, file: String) throws(InputError) -> (xmlTextReaderPtr, ErrorBox) {
+        guard FileManager.default.isReadableFile(atPath: path) else {
+            throw InputError(SourceLocation(file: file, line: 0), "cannot read file")
+        }
+        guard let reader = xmlReaderForFile(path, nil, options) else {
+            throw InputError(SourceLocation(file: file, line: 0), "cannot open file as XML")
+        }
+        let errors = ErrorBox(file: file)
+        xmlTextReaderSetStructuredErrorHandler(reader, { ctx, err in
+            guard let ctx, let err else { return }
+            Unmanaged<ErrorBox>.fromOpaque(ctx).takeUnretainedValue().record(err.pointee)
+        }, Unmanaged.passUnretained(errors).toOpaque())
+        return (reader, errors)
     }
 
     /// Checks well-formedness only, reporting the first fatal error (for `validate`).
