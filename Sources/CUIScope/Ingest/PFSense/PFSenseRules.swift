@@ -68,15 +68,9 @@ struct PFSenseRules {
         }
         let src = legacyEndpoint(el.child("source"), family, label, &ctx)
         let dst = legacyEndpoint(el.child("destination"), family, label, &ctx)
-        var notes: [String] = []
-        var unevaluated: [String] = []
-        let svc = services(el.text(of: "protocol"), family: family, port: dst.port, el, label, &notes, &ctx)
-        if let sp = src.port, sp.lowercased() != "any" { unevaluated.append("source port \(sp)") }
-        metadata(el, &notes, &unevaluated)
-        if ctx.lenient, ctx.problems > problemsBefore {
-            ctx.skipped += 1
-            return nil
-        }
+        guard let (svc, notes, unevaluated) = conditions(
+            el, family: family, src: src, dst: dst, label: label, problemsBefore: problemsBefore, &ctx)
+        else { return nil }
         let rule = Rule(
             name: name, uuid: tracker, action: action, source: src.match, destination: dst.match,
             services: svc.set, serviceMembers: svc.members, disabled: el.child("disabled") != nil,
@@ -155,15 +149,9 @@ struct PFSenseRules {
         }
         let src = mvcEndpoint(el, "source", family, label, &ctx)
         let dst = mvcEndpoint(el, "destination", family, label, &ctx)
-        var notes: [String] = []
-        var unevaluated: [String] = []
-        let svc = services(el.text(of: "protocol"), family: family, port: dst.port, el, label, &notes, &ctx)
-        if let sp = src.port, sp.lowercased() != "any" { unevaluated.append("source port \(sp)") }
-        metadata(el, &notes, &unevaluated)
-        if ctx.lenient, ctx.problems > problemsBefore {
-            ctx.skipped += 1
-            return nil
-        }
+        guard let (svc, notes, unevaluated) = conditions(
+            el, family: family, src: src, dst: dst, label: label, problemsBefore: problemsBefore, &ctx)
+        else { return nil }
         let rule = Rule(
             name: name, uuid: uuid, action: action, source: src.match, destination: dst.match, services: svc.set,
             serviceMembers: svc.members, disabled: el.text(of: "enabled") == "0", unevaluated: unevaluated,
@@ -326,6 +314,24 @@ struct PFSenseRules {
 
     /// Conditions pf evaluates that the model does not (tags, OS, schedule, ICMP type) and
     /// settings that change the path but not the verdict (policy routing).
+    /// Services, notes and unevaluated conditions, read alike from legacy and MVC rules; nil when
+    /// lenient mode skips the rule for problems reported since `problemsBefore`.
+    private func conditions(
+        _ el: XMLElement, family: PFFamily, src: Endpoint, dst: Endpoint, label: String, problemsBefore: Int,
+        _ ctx: inout PFSenseContext
+    ) -> (svc: (set: ServiceSet, members: [String]), notes: [String], unevaluated: [String])? {
+        var notes: [String] = []
+        var unevaluated: [String] = []
+        let svc = services(el.text(of: "protocol"), family: family, port: dst.port, el, label, &notes, &ctx)
+        if let sp = src.port, sp.lowercased() != "any" { unevaluated.append("source port \(sp)") }
+        metadata(el, &notes, &unevaluated)
+        if ctx.lenient, ctx.problems > problemsBefore {
+            ctx.skipped += 1
+            return nil
+        }
+        return (svc, notes, unevaluated)
+    }
+
     private func metadata(_ el: XMLElement, _ notes: inout [String], _ unevaluated: inout [String]) {
         for (tag, what) in [("tagged", "tagged"), ("os", "OS fingerprint"), ("sched", "schedule"),
                             ("icmptype", "ICMP type"), ("icmp6-type", "ICMPv6 type"), ("tcpflags1", "TCP flags")]
