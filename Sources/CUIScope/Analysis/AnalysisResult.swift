@@ -128,9 +128,10 @@ public struct AnalysisResult: Sendable {
     /// The FedRAMP Marketplace snapshot date used, if any.
     public var marketplaceSnapshot: String?
     /// Data-capable edges behind the conclusions (examples per asset, deterministic order); empty
-    /// when the analysis ran with `includeEdges: false` (`analyze`, `explain`: no report shows them).
+    /// when the analysis ran with `includeDiagramData: false` (`analyze`, `explain`: no report shows them).
     public var edges: [Edge]
-    /// Zones, enforcement points, FedRAMP verdicts and CUI-to-CUI edges, for diagrams.
+    /// Zones, enforcement points, FedRAMP verdicts and CUI-to-CUI edges, for diagrams; empty when
+    /// the analysis ran with `includeDiagramData: false`.
     public var network: NetworkSummary
     /// The flow evidence's observation window over all flow sources; nil without flow logs.
     public var observation: ObservationWindow?

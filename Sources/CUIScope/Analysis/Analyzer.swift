@@ -2,10 +2,11 @@
 /// to and from CUI assets (rules, segments, observed flows), classify every asset by the
 /// decision procedure, and raise the network-level findings. Pure: inputs in, result out.
 public enum Analyzer {
-    /// - Parameter includeEdges: fill ``AnalysisResult/edges`` (diagrams draw them; no report
-    ///   format reads them). At 100k assets the list is ~100 MB at the analysis's peak, so
-    ///   `analyze` and `explain` leave it out; every other part of the result is the same.
-    public static func run(_ input: AnalysisInput, includeEdges: Bool = true) -> AnalysisResult {
+    /// - Parameter includeDiagramData: fill ``AnalysisResult/edges`` and ``AnalysisResult/network``
+    ///   (only diagrams read them: no report format does). At 100k assets the edge list is ~100 MB
+    ///   at the analysis's peak and the network summary costs a second connectivity pass, so
+    ///   `analyze` and `explain` leave both out; every other part of the result is the same.
+    public static func run(_ input: AnalysisInput, includeDiagramData: Bool = true) -> AnalysisResult {
         let level = input.effectiveLevel
         let assets = input.assets
         let eps = input.enforcementPoints
@@ -95,9 +96,9 @@ public enum Analyzer {
             return summary
         }
         var edges: [Edge] = []
-        if includeEdges { for i in assets.indices { edges += graph.edges(of: i) } }
+        if includeDiagramData { for i in assets.indices { edges += graph.edges(of: i) } }
 
-        let network = NetworkSummary.build(
+        let network = !includeDiagramData ? NetworkSummary() : NetworkSummary.build(
             topology: topology, enclave: enclave, assets: assets, endpoints: endpoints, targets: targets,
             engine: engine, observed: observed, index: index, marketplace: input.marketplace,
             examplesPerAsset: input.examplesPerAsset)

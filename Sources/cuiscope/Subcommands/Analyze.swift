@@ -22,7 +22,7 @@ extension CUIScopeCommand {
             let progress = inputs.progressReporter
             let input = try inputs.load(progress: progress)
             progress.note("analysing reachability and classifying")
-            let result = Analyzer.run(input, includeEdges: false)
+            let result = Analyzer.run(input, includeDiagramData: false)
             progress.note("rendering \(format.rawValue): \(result.assets.count) assets, \(result.findings.count) findings")
             try emitStreaming(to: output) { ReportRenderer.write(result, format: format, to: &$0) }
             progress.note("done")

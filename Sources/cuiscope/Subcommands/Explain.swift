@@ -17,7 +17,7 @@ extension CUIScopeCommand {
 
         func run() throws {
             let input = try inputs.load()
-            let result = Analyzer.run(input, includeEdges: false)
+            let result = Analyzer.run(input, includeDiagramData: false)
             guard result.assets.contains(where: { $0.id == assetID }) else {
                 Diagnostics.print([.error(SourceLocation(file: "<arguments>", line: 0), "no asset with id '\(assetID)' in the inventory")])
                 throw ExitCode(2)

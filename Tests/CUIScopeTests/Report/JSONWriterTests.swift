@@ -102,8 +102,10 @@ struct JSONWriterTests {
         #expect(!r.edges.isEmpty)
 
         // What `analyze` runs: without the diagram edge list, the same report.
-        let lean = Analyzer.run(input, includeEdges: false)
+        let lean = Analyzer.run(input, includeDiagramData: false)
         #expect(lean.edges.isEmpty)
+        #expect(lean.network == NetworkSummary())
+        #expect(r.network != NetworkSummary())
         #expect(JSONReportRenderer.render(lean) == expected)
         #expect(TextReportRenderer.render(lean) == TextReportRenderer.render(r))
 
