@@ -6,6 +6,9 @@ let package = Package(
     products: [
         .executable(name: "cuiscope", targets: ["cuiscope"]),
         .library(name: "CUIScope", targets: ["CUIScope"]),
+        // Generated contractor networks for benchmarks and tests; not part of the CUIScope library.
+        .library(name: "CUIScopeSynthetic", targets: ["CUIScopeSynthetic"]),
+        .executable(name: "cuiscope-gen", targets: ["cuiscope-gen"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -21,9 +24,15 @@ let package = Package(
         .executableTarget(
             name: "cuiscope",
             dependencies: ["CUIScope", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
+        .target(
+            name: "CUIScopeSynthetic",
+            dependencies: ["CUIScope"]),
+        .executableTarget(
+            name: "cuiscope-gen",
+            dependencies: ["CUIScopeSynthetic", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
         .testTarget(
             name: "CUIScopeTests",
-            dependencies: ["CUIScope"],
+            dependencies: ["CUIScope", "CUIScopeSynthetic"],
             resources: [.copy("Fixtures"), .copy("Golden")]),
     ],
     swiftLanguageModes: [.v6]

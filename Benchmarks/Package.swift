@@ -13,25 +13,17 @@ let package = Package(
     dependencies: [
         .package(path: "../"),
         .package(url: "https://github.com/ordo-one/benchmark", from: "1.38.1", traits: ["MallocInterposer"]),
-        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
     ],
     targets: [
-        // Writers of the synthetic inputs (inventory CSV, native rules XML, native flows XML),
-        // shared by the generator and the ingest benchmarks.
-        .target(
-            name: "SyntheticInputs",
-            dependencies: [.product(name: "CUIScope", package: cuiscope)]),
-        .executableTarget(
-            name: "cuiscope-gen",
-            dependencies: [
-                "SyntheticInputs",
-                .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ]),
+        // The setup/measure hand-over shared by the benchmark executables. The synthetic inputs
+        // and `cuiscope-gen` live in the root package (product CUIScopeSynthetic).
+        .target(name: "BenchmarkSupport"),
         .executableTarget(
             name: "Reachability",
             dependencies: [
-                "SyntheticInputs",
+                "BenchmarkSupport",
                 .product(name: "CUIScope", package: cuiscope),
+                .product(name: "CUIScopeSynthetic", package: cuiscope),
                 .product(name: "Benchmark", package: "benchmark"),
             ],
             path: "Benchmarks/Reachability",
@@ -39,8 +31,9 @@ let package = Package(
         .executableTarget(
             name: "Analysis",
             dependencies: [
-                "SyntheticInputs",
+                "BenchmarkSupport",
                 .product(name: "CUIScope", package: cuiscope),
+                .product(name: "CUIScopeSynthetic", package: cuiscope),
                 .product(name: "Benchmark", package: "benchmark"),
             ],
             path: "Benchmarks/Analysis",
@@ -48,8 +41,9 @@ let package = Package(
         .executableTarget(
             name: "Ingest",
             dependencies: [
-                "SyntheticInputs",
+                "BenchmarkSupport",
                 .product(name: "CUIScope", package: cuiscope),
+                .product(name: "CUIScopeSynthetic", package: cuiscope),
                 .product(name: "Benchmark", package: "benchmark"),
             ],
             path: "Benchmarks/Ingest",

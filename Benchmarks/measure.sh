@@ -11,9 +11,9 @@ work="${1:-/tmp/cuiscope-measure}"
 mkdir -p "$work"
 
 swift build -c release --scratch-path .build-release --product cuiscope
-swift build -c release --package-path Benchmarks --product cuiscope-gen
+swift build -c release --scratch-path .build-release --product cuiscope-gen
 cuiscope="$PWD/.build-release/release/cuiscope"
-gen="$PWD/Benchmarks/.build/release/cuiscope-gen"
+gen="$PWD/.build-release/release/cuiscope-gen"
 
 echo "machine: $(nproc) cores, $(lscpu | sed -n 's/^Model name: *//p')"
 for size in "10000 2000 100000" "100000 20000 1000000"; do

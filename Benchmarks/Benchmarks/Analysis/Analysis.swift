@@ -1,7 +1,8 @@
 import Benchmark
 import CUIScope
 import Foundation
-import SyntheticInputs
+import BenchmarkSupport
+import CUIScopeSynthetic
 
 /// The whole analysis (`Analyzer.run`: placement, connectivity, observed flows, classification,
 /// findings) and the JSON report, on inputs read from generated files exactly as `analyze` reads them.

@@ -1,7 +1,8 @@
 import Benchmark
 import CUIScope
 import Foundation
-import SyntheticInputs
+import BenchmarkSupport
+import CUIScopeSynthetic
 
 /// Reading the large inputs: a 100k-row inventory CSV, 20k native rules, 1M native flow
 /// records. Flows go through `FlowsReader.read`, the entry point `analyze` uses.

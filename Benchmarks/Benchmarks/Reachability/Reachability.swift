@@ -1,6 +1,7 @@
 import Benchmark
 import CUIScope
-import SyntheticInputs
+import BenchmarkSupport
+import CUIScopeSynthetic
 
 /// Data-capable connectivity of every asset to the CUI assets (`ReachabilityEngine.connectivity`)
 /// on ``SyntheticNetwork``: the rule-evaluation core of `analyze`.

@@ -1,6 +1,7 @@
 import Testing
 
 @testable import CUIScope
+import CUIScopeSynthetic
 
 /// Pins what `Analyzer.run` concludes on the synthetic 10k network, so that performance work on
 /// the analysis layer (partitions, hop policies, grouping, classification, findings) cannot

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 @testable import CUIScope
+import CUIScopeSynthetic
 
 @Suite("Diagrams: aggregation keeps large networks readable")
 struct DiagramScaleTests {

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 @testable import CUIScope
+import CUIScopeSynthetic
 
 /// The class-based bulk computation must agree with the direct, rule-by-rule `evaluate()`.
 @Suite("Reachability: bulk vs single query")

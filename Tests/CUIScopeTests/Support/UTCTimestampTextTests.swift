@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 @testable import CUIScope
+import CUIScopeSynthetic
 
 /// The hand-written timestamp text must equal what `ISO8601DateFormatter` gave before it.
 @Suite("UTC timestamp text")

@@ -1,3 +1,4 @@
+import CUIScope
 import Foundation
 
 /// A deterministic pseudo-random generator (SplitMix64): the same seed gives the same network on

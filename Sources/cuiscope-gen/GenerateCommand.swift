@@ -1,5 +1,5 @@
 import ArgumentParser
-import SyntheticInputs
+import CUIScopeSynthetic
 
 /// `cuiscope-gen`: writes a synthetic contractor network as cuiscope input files, for the
 /// end-to-end measurements in BENCHMARKS.md.

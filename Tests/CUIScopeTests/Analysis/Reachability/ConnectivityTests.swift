@@ -1,6 +1,7 @@
 import Testing
 
 @testable import CUIScope
+import CUIScopeSynthetic
 
 @Suite("Reachability: bulk connectivity")
 struct ConnectivityTests {
