@@ -15,9 +15,7 @@ public enum ScopeFileParser {
     ///   invalid values (level, CIDRs, ports, missing reasons).
     public static func read(path: String, displayName: String?) throws(InputError) -> ScopeConfig {
         let file = displayName ?? path
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw InputError(SourceLocation(file: file, line: 0), "cannot read file")
-        }
+        let data = try InputFile.contents(path: path, file: file)
         guard var text = String(data: data, encoding: .utf8) else {
             throw InputError(SourceLocation(file: file, line: 1), "scope file is not UTF-8 text")
         }

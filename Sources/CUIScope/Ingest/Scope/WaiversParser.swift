@@ -12,9 +12,7 @@ public enum WaiversParser {
     ///   unknown finding ids and dates that are not `YYYY-MM-DD`.
     public static func read(path: String, displayName: String? = nil) throws(InputError) -> [Waiver] {
         let file = displayName ?? path
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw InputError(SourceLocation(file: file, line: 0), "cannot read file")
-        }
+        let data = try InputFile.contents(path: path, file: file)
         guard var text = String(data: data, encoding: .utf8) else {
             throw InputError(SourceLocation(file: file, line: 1), "waivers file is not UTF-8 text")
         }
