@@ -1,14 +1,16 @@
 import Foundation
 internal import CLibXML2
 
-/// The one place that calls libxml2. Streams a file through `xmlTextReader` with the
+/// The one place that calls libxml2. Streams a file through libxml2's SAX2 interface with the
 /// network off, no DTD loading and no entity substitution, so a hostile export can neither
 /// fetch external entities nor expand a billion laughs; entity references stay unexpanded
-/// and are reported.
+/// and are reported. gzip-compressed files are read as their text (libxml2 uses zlib).
 ///
-/// Two ways to read: ``document(_:)`` builds one ``XMLElement`` tree (firewall configs, which
-/// need random access to objects), and ``stream(_:skip:select:handle:)`` materialises only
-/// the selected record elements one at a time (flow logs: constant memory in the record count).
+/// Ways to read: ``document(_:displayName:skip:)`` builds one ``XMLElement`` tree (firewall
+/// configs, which need random access to objects), ``stream(_:displayName:select:skipNames:handle:)``
+/// (`XMLReader+Tree.swift`) materialises only the selected record elements one at a time, and
+/// the attribute and field streams (`XMLReader+SAX.swift`, `XMLReader+Fields.swift`) build no
+/// element at all (flow logs: constant memory in the record count).
 public enum XMLReader {
     /// libxml2 options: no network, no DTD load, no entity substitution, CDATA as text,
     /// no `XML_PARSE_HUGE` (keeps libxml2's own size and depth limits).
@@ -40,144 +42,6 @@ public enum XMLReader {
         return root
     }
 
-    /// Streams a file, calling `handle` with each element for which `select` answers `.record`.
-    /// - Parameters:
-    ///   - select: called at each element start with the path of local names from the root
-    ///     (the element itself last); not called inside a record.
-    ///   - skipNames: element names skipped wherever they appear inside a record.
-    public static func stream(
-        _ path: String, displayName: String? = nil, select: ([String]) -> Selection, skipNames: Set<String> = [],
-        handle: (XMLElement) throws(InputError) -> Void
-    ) throws(InputError) {
-        let file = displayName ?? path
-        let (reader, errors) = try openReader(path, file: file)
-        defer { xmlFreeTextReader(reader) }
-        defer { withExtendedLifetime(errors) {} }
-
-        // Exact start-tag positions (the parser's own position runs a chunk ahead).
-        var locator = XMLTagLocator(path: path)
-        defer { locator?.close() }
-        var names = InternTable()
-        var pathNames: [String] = []
-        // Open elements of the record being built (empty when outside a record).
-        var stack: [XMLElement] = []
-        var recordDepth = -1
-        var entityWarned = false
-
-        while true {
-            let ret = xmlTextReaderRead(reader)
-            if ret == 0 { break }
-            if ret < 0 || errors.fatal != nil {
-                throw InputError([errors.fatal ?? Diagnostic.error(
-                    SourceLocation(file: file, line: Int(xmlTextReaderGetParserLineNumber(reader)),
-                                   column: Int(xmlTextReaderGetParserColumnNumber(reader))),
-                    "malformed XML")])
-            }
-            let type = xmlTextReaderNodeType(reader)
-            switch type {
-            case Int32(XML_READER_TYPE_ELEMENT.rawValue):
-                let raw = xmlTextReaderConstLocalName(reader)
-                let name = names.string(raw)
-                let depth = Int(xmlTextReaderDepth(reader))
-                let isEmpty = xmlTextReaderIsEmptyElement(reader) == 1
-                var loc = SourceLocation(file: file, line: Int(xmlTextReaderGetParserLineNumber(reader)),
-                                         column: Int(xmlTextReaderGetParserColumnNumber(reader)))
-                if locator != nil {
-                    if let raw, let tag = locator?.nextStartTag(matching: raw) {
-                        loc = SourceLocation(file: file, line: tag.line, column: tag.column)
-                    } else {
-                        locator?.close()
-                        locator = nil
-                    }
-                }
-                if stack.isEmpty {
-                    while pathNames.count > depth { pathNames.removeLast() }
-                    pathNames.append(name)
-                    switch select(pathNames) {
-                    case .skip:
-                        if !isEmpty {
-                            _ = xmlTextReaderNext(reader)
-                            locator?.skipSubtree()
-                        }
-                        pathNames.removeLast()
-                        // xmlTextReaderNext already moved to the sibling; re-dispatch it.
-                        continue
-                    case .descend:
-                        if isEmpty { pathNames.removeLast() }
-                        continue
-                    case .record:
-                        let el = XMLElement(name: name, attributes: readAttributes(reader, &names), location: loc)
-                        if isEmpty {
-                            pathNames.removeLast()
-                            try handle(el)
-                        } else {
-                            stack = [el]
-                            recordDepth = depth
-                        }
-                    }
-                } else {
-                    if skipNames.contains(name) {
-                        if !isEmpty {
-                            _ = xmlTextReaderNext(reader)
-                            locator?.skipSubtree()
-                        }
-                        continue
-                    }
-                    let el = XMLElement(name: name, attributes: readAttributes(reader, &names), location: loc)
-                    stack[stack.count - 1].append(el)
-                    if !isEmpty { stack.append(el) }
-                }
-            case Int32(XML_READER_TYPE_END_ELEMENT.rawValue):
-                if !stack.isEmpty {
-                    let done = stack.removeLast()
-                    if stack.isEmpty {
-                        let depth = Int(xmlTextReaderDepth(reader))
-                        precondition(depth == recordDepth)
-                        pathNames.removeLast()
-                        try handle(done)
-                    }
-                } else if !pathNames.isEmpty {
-                    pathNames.removeLast()
-                }
-            case Int32(XML_READER_TYPE_TEXT.rawValue), Int32(XML_READER_TYPE_CDATA.rawValue),
-                Int32(XML_READER_TYPE_SIGNIFICANT_WHITESPACE.rawValue):
-                if let top = stack.last, let v = xmlTextReaderConstValue(reader) {
-                    top.rawText += String(cString: v)
-                }
-            case Int32(XML_READER_TYPE_ENTITY_REFERENCE.rawValue):
-                if !entityWarned {
-                    entityWarned = true
-                    errors.warnings.append(.warning(
-                        SourceLocation(file: file, line: Int(xmlTextReaderGetParserLineNumber(reader))),
-                        "entity reference left unexpanded (entity expansion is disabled)"))
-                }
-            default:
-                break
-            }
-        }
-        if let fatal = errors.fatal { throw InputError([fatal]) }
-        if !stack.isEmpty {
-            throw InputError(SourceLocation(file: file, line: stack[0].location.line), "unexpected end of file inside <\(stack[0].name)>")
-        }
-    }
-
-    /// Opens `path` for streaming with the safe options; libxml2's structured errors go to the
-    /// returned box, which the caller keeps alive (and frees the reader) while reading.
-    static func openReader(_ path: String, file: String) throws(InputError) -> (xmlTextReaderPtr, ErrorBox) {
-        guard FileManager.default.isReadableFile(atPath: path) else {
-            throw InputError(SourceLocation(file: file, line: 0), "cannot read file")
-        }
-        guard let reader = xmlReaderForFile(path, nil, options) else {
-            throw InputError(SourceLocation(file: file, line: 0), "cannot open file as XML")
-        }
-        let errors = ErrorBox(file: file)
-        xmlTextReaderSetStructuredErrorHandler(reader, { ctx, err in
-            guard let ctx, let err else { return }
-            Unmanaged<ErrorBox>.fromOpaque(ctx).takeUnretainedValue().record(err.pointee)
-        }, Unmanaged.passUnretained(errors).toOpaque())
-        return (reader, errors)
-    }
-
     /// Checks well-formedness only, reporting the first fatal error (for `validate`).
     public static func checkWellFormed(_ path: String, displayName: String? = nil) -> [Diagnostic] {
         do {
@@ -186,34 +50,6 @@ public enum XMLReader {
         } catch {
             return error.diagnostics
         }
-    }
-
-    private static func readAttributes(_ reader: xmlTextReaderPtr, _ names: inout InternTable)
-        -> [(name: String, value: String)]
-    {
-        var out: [(name: String, value: String)] = []
-        guard xmlTextReaderHasAttributes(reader) == 1 else { return out }
-        while xmlTextReaderMoveToNextAttribute(reader) == 1 {
-            if xmlTextReaderIsNamespaceDecl(reader) == 1 { continue }
-            let n = names.string(xmlTextReaderConstLocalName(reader))
-            let v = xmlTextReaderConstValue(reader).map { String(cString: $0) } ?? ""
-            out.append((n, v))
-        }
-        _ = xmlTextReaderMoveToElement(reader)
-        return out
-    }
-}
-
-/// libxml2 interns names in a dictionary, so the pointer identifies the name: convert each
-/// distinct name to a Swift string once.
-struct InternTable {
-    var table: [UnsafePointer<xmlChar>: String] = [:]
-    mutating func string(_ p: UnsafePointer<xmlChar>?) -> String {
-        guard let p else { return "" }
-        if let s = table[p] { return s }
-        let s = String(cString: p)
-        table[p] = s
-        return s
     }
 }
 
