@@ -35,6 +35,12 @@ public struct RuleCoverage: Sendable, Hashable {
 enum RuleCoverageAnalysis {
     static let placeholders = ["\u{0}other-a", "\u{0}other-b"]
 
+    /// The rules applicable to one group of zone pairs (those with the same list and default).
+    struct Signature: Hashable {
+        var rules: [Int]
+        var defaultAction: RuleAction
+    }
+
     /// The coverage status of rule `k` of `ep`, or nil when it decides some traffic of its own.
     static func status(of k: Int, in ep: EnforcementPoint) -> RuleCoverage? {
         let r = ep.rules[k]
@@ -46,11 +52,35 @@ enum RuleCoverageAnalysis {
             return i != k && !o.disabled && o.source.addresses.intersects(r.source.addresses)
                 && o.destination.addresses.intersects(r.destination.addresses) && o.services.intersects(r.services)
         }
-        let universe = ep.zoneNames.sorted() + placeholders
-        struct Signature: Hashable {
-            var rules: [Int]
-            var defaultAction: RuleAction
+        let ordered = signatures(of: r, relevant: relevant, in: ep)
+        if ordered.isEmpty { return nil }
+        var tally = CoverageTally(rule: k, in: ep)
+        for (pairIndex, (sig, _)) in ordered.enumerated() {
+            let list = sig.rules
+            let src = RulePartition(
+                sets: list.map { ep.rules[$0].source.addresses },
+                queries: representatives(of: r.source.addresses, cutBy: list.map { ep.rules[$0].source.addresses }))
+            let dst = RulePartition(
+                sets: list.map { ep.rules[$0].destination.addresses },
+                queries: representatives(
+                    of: r.destination.addresses, cutBy: list.map { ep.rules[$0].destination.addresses }))
+            for s in 0..<src.classCount {
+                for d in 0..<dst.classCount {
+                    // Neither covered nor redundant: the rule decides traffic of its own.
+                    if !tally.add(src.bits[s], dst.bits[d], list: list, signature: sig, pair: pairIndex) { return nil }
+                }
+            }
         }
+        let pairZones = ordered.map { $0.pair.split(separator: "\u{1}").map(String.init) }
+        return tally.coverage(pairZones: pairZones, defaults: ordered.map(\.signature.defaultAction))
+    }
+
+    /// The distinct (applicable rules, default) signatures over the zone pairs rule `r` applies
+    /// to, each with its first zone pair (`from\u{1}to`), in zone-pair order.
+    static func signatures(of r: Rule, relevant: [Int], in ep: EnforcementPoint)
+        -> [(signature: Signature, pair: String)]
+    {
+        let universe = ep.zoneNames.sorted() + placeholders
         // Zone membership as flags per universe position, so the pair loop does no string hashing.
         let fromOK = relevant.map { i in universe.map { ep.rules[i].from.matches($0) } }
         let toOK = relevant.map { i in universe.map { ep.rules[i].to.matches($0) } }
@@ -68,94 +98,7 @@ enum RuleCoverageAnalysis {
                 if signatures[sig] == nil { signatures[sig] = "\(f)\u{1}\(t)" }
             }
         }
-        if signatures.isEmpty { return nil }
-
-        var fullyCovered = true
-        var conflicting = false
-        var sameLater = true
-        // Deciders seen, as rule indices (a rule's ref does not depend on the zone pair) and, for
-        // the default, the zone pairs it decided on; turned into refs once at the end.
-        var earlierRules = Set<Int>()
-        var laterRules = Set<Int>()
-        var laterDefaults = Set<Int>()
-        let ordered = signatures.sorted(by: { $0.value < $1.value })
-        var pairZones: [[String]] = []
-        var hits: [Int] = []
-        for (pairIndex, (sig, pair)) in ordered.enumerated() {
-            let zones = pair.split(separator: "\u{1}").map(String.init)
-            pairZones.append(zones)
-            let list = sig.rules
-            let src = RulePartition(sets: list.map { ep.rules[$0].source.addresses },
-                                    queries: representatives(of: r.source.addresses, cutBy: list.map { ep.rules[$0].source.addresses }))
-            let dst = RulePartition(sets: list.map { ep.rules[$0].destination.addresses },
-                                    queries: representatives(of: r.destination.addresses, cutBy: list.map { ep.rules[$0].destination.addresses }))
-            for s in 0..<src.classCount {
-                let sourceBits = src.bits[s]
-                for d in 0..<dst.classCount {
-                    let destinationBits = dst.bits[d]
-                    // Rules holding both classes, ascending (= evaluation order; `list` ascends).
-                    hits.removeAll(keepingCapacity: true)
-                    for w in 0..<sourceBits.count {
-                        var word = sourceBits[w] & destinationBits[w]
-                        while word != 0 {
-                            hits.append(w << 6 | word.trailingZeroBitCount)
-                            word &= word &- 1
-                        }
-                    }
-                    // Earlier rules take their part first; what is left is what rule k decides.
-                    var own = r.services
-                    var n = 0
-                    while n < hits.count, list[hits[n]] < k {
-                        let i = list[hits[n]]
-                        n += 1
-                        // own − (own ∩ s) = own − s: no intersection is built.
-                        if !own.intersects(ep.rules[i].services) { continue }
-                        earlierRules.insert(i)
-                        if ep.rules[i].action != r.action { conflicting = true }
-                        own = own.subtracting(ep.rules[i].services)
-                        if own.isEmpty { break }
-                    }
-                    if own.isEmpty { continue }
-                    fullyCovered = false
-                    // Without rule k, later rules and then the default would decide `own`.
-                    var rest = own
-                    while n < hits.count, list[hits[n]] < k { n += 1 }
-                    while n < hits.count && !rest.isEmpty {
-                        let i = list[hits[n]]
-                        n += 1
-                        if !rest.intersects(ep.rules[i].services) { continue }
-                        laterRules.insert(i)
-                        if ep.rules[i].action != r.action { sameLater = false }
-                        rest = rest.subtracting(ep.rules[i].services)
-                    }
-                    if !rest.isEmpty {
-                        if sig.defaultAction != r.action { sameLater = false }
-                        laterDefaults.insert(pairIndex)
-                    }
-                    // Neither covered nor redundant: the rule decides traffic of its own.
-                    if !sameLater { return nil }
-                }
-            }
-        }
-        let earlierBy = Set(earlierRules.map { ep.ref(rule: $0, fromZone: "", toZone: "", action: ep.rules[$0].action) })
-        var laterBy = Set(laterRules.map { ep.ref(rule: $0, fromZone: "", toZone: "", action: ep.rules[$0].action) })
-        for p in laterDefaults {
-            let zones = pairZones[p]
-            laterBy.insert(ep.ref(rule: nil, fromZone: zones[0], toZone: zones[1], action: ordered[p].key.defaultAction))
-        }
-        let status: RuleCoverage.Status
-        let by: [RuleRef]
-        if fullyCovered {
-            status = conflicting ? .shadowed : .redundant
-            by = earlierBy.sorted()
-        } else if sameLater {
-            status = .redundant
-            by = laterBy.sorted()
-        } else {
-            return nil
-        }
-        return RuleCoverage(status: status, enforcementPoint: ep.name, rule: r.name, uuid: r.uuid, action: r.action,
-                            location: r.location, by: by)
+        return signatures.sorted(by: { $0.value < $1.value }).map { ($0.key, $0.value) }
     }
 
     /// One address per elementary interval of `set` cut at the boundaries of `cuts`, ascending.

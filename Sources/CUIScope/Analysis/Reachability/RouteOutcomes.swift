@@ -1,0 +1,148 @@
+/// Hop outcomes combined along routes, and the evidence (allow and deny hops) they stand for.
+///
+/// A route's verdict for a (source class, destination class) pair is the chain of its hop
+/// outcomes. Chains are interned as combos: combo = (previous combo, policy, outcome), so a
+/// route's allowed service set is intersected once per distinct chain, not once per pair of
+/// endpoint groups, and evidence is materialised only for the combos that end in a kept example
+/// or in a separating deny.
+struct RouteOutcomes {
+    struct ComboKey: Hashable {
+        var prev: Int32
+        var policy: Int32
+        var outcome: Int32
+    }
+
+    private struct HopsKey: Hashable {
+        var combo: Int32
+        var service: UInt32
+    }
+
+    let topology: Topology
+    /// The hop policies of the run, one per (enforcement point, ingress zone, egress zone).
+    private(set) var policies: [HopPolicy] = []
+    private var policyIndex: [String: Int] = [:]
+    private var comboIndex: [ComboKey: Int32] = [:]
+    private var combos: [(key: ComboKey, allowed: ServiceSet)] = []
+    /// Allowlisted services per destination, interned by the caller (index 0 = none).
+    let allowSets: [ServiceSet]
+    private var effectiveIndex: [Int64: Int32] = [:]
+    /// Allowed services minus a destination's allowlist, by the id `effective` returns.
+    private(set) var effectiveSets: [ServiceSet] = []
+    private var allowMemo: [HopsKey: [PathHop]] = [:]
+    /// Distinct deny hops of the run, interned so evidence lists are merged as integers.
+    private var denyHopIndex: [Int64: Int32] = [:]  // policy << 32 | rule (or 0xFFFF_FFFF for the default)
+    private(set) var denyHopList: [PathHop] = []
+    private var denyMemo: [Int32: [Int32]] = [:]
+
+    init(topology: Topology, allowSets: [ServiceSet]) {
+        self.topology = topology
+        self.allowSets = allowSets
+    }
+
+    /// The policy of one hop, built on first use over `queries` (the run's sorted addresses).
+    mutating func policy(_ hop: RouteHop, queries: [UInt128]) -> Int {
+        let key = "\(hop.enforcementPoint)\u{1}\(hop.fromZone)\u{1}\(hop.toZone)"
+        if let i = policyIndex[key] { return i }
+        policies.append(
+            HopPolicy(
+                enforcementPoint: hop.enforcementPoint, point: topology.enforcementPoints[hop.enforcementPoint],
+                fromZone: hop.fromZone, toZone: hop.toZone, queries: queries))
+        policyIndex[key] = policies.count - 1
+        return policies.count - 1
+    }
+
+    /// The outcome of hop policy `h` for a (source class, destination class) pair.
+    mutating func outcome(policy h: Int, source s: Int32, destination d: Int32) -> Int32 {
+        policies[h].outcome(source: s, destination: d)
+    }
+
+    /// The combo after `prev` when hop policy `h` decides `o`.
+    mutating func combine(_ prev: Int32, policy h: Int, outcome o: Int32) -> Int32 {
+        let k = ComboKey(prev: prev, policy: Int32(h), outcome: o)
+        if let c = comboIndex[k] { return c }
+        let before = prev < 0 ? ServiceSet.anyService : combos[Int(prev)].allowed
+        combos.append((k, before.intersection(policies[h].outcomes[Int(o)].allowed)))
+        comboIndex[k] = Int32(combos.count - 1)
+        return Int32(combos.count - 1)
+    }
+
+    /// (policy, outcome) per hop of a combo, in route order.
+    private func chain(_ combo: Int32) -> [(policy: Int, outcome: Int)] {
+        var out: [(Int, Int)] = []
+        var c = combo
+        while c >= 0 {
+            let k = combos[Int(c)].key
+            out.append((Int(k.policy), Int(k.outcome)))
+            c = k.prev
+        }
+        return out.reversed()
+    }
+
+    /// Allowed services minus the destination's allowlist, per (combo, allowlist); combo -1 = no filter.
+    mutating func effective(_ combo: Int32, allow: Int32) -> Int32 {
+        let k = Int64(combo) << 24 | Int64(allow)
+        if let e = effectiveIndex[k] { return e }
+        let allowed = combo < 0 ? ServiceSet.anyService : combos[Int(combo)].allowed
+        effectiveSets.append(allowed.subtracting(allowSets[Int(allow)]))
+        effectiveIndex[k] = Int32(effectiveSets.count - 1)
+        return Int32(effectiveSets.count - 1)
+    }
+
+    /// The allow rule (or default) at each hop for service `key`, as edge evidence.
+    mutating func allowHops(_ combo: Int32, key: UInt32) -> [PathHop] {
+        if let m = allowMemo[HopsKey(combo: combo, service: key)] { return m }
+        let hops = chain(combo).map { h in
+            let p = policies[h.policy]
+            let rule = p.outcomes[h.outcome].decision.piece(for: key)?.rule
+            return topology.enforcementPoints[p.enforcementPoint].pathHop(
+                fromZone: p.fromZone, toZone: p.toZone, rule: rule, action: .allow)
+        }
+        allowMemo[HopsKey(combo: combo, service: key)] = hops
+        return hops
+    }
+
+    /// The deny decisions that stopped traffic on a route: at each hop, the denying rules (or
+    /// default) for services that every earlier hop let through.
+    mutating func denyHops(_ combo: Int32) -> [Int32] {
+        if let m = denyMemo[combo] { return m }
+        var remaining = ServiceSet.anyService
+        var out: [Int32] = []
+        for h in chain(combo) where !remaining.isEmpty {
+            let p = policies[h.policy]
+            let o = p.outcomes[h.outcome]
+            for piece in o.decision.pieces where piece.action == .deny && remaining.intersects(piece.services) {
+                out.append(denyHop(policy: h.policy, rule: piece.rule))
+            }
+            remaining = remaining.intersection(o.allowed)
+        }
+        denyMemo[combo] = out
+        return out
+    }
+
+    /// The interned id of the deny hop of rule `rule` (nil: the default) of policy `h`.
+    private mutating func denyHop(policy h: Int, rule: Int?) -> Int32 {
+        let key = Int64(h) << 32 | Int64(rule ?? 0xFFFF_FFFF)
+        if let id = denyHopIndex[key] { return id }
+        let p = policies[h]
+        denyHopList.append(
+            topology.enforcementPoints[p.enforcementPoint].pathHop(
+                fromZone: p.fromZone, toZone: p.toZone, rule: rule, action: .deny))
+        denyHopIndex[key] = Int32(denyHopList.count - 1)
+        return Int32(denyHopList.count - 1)
+    }
+
+    /// The first `limit` distinct deny hops in evidence order (selection, not a full sort).
+    func firstHops(_ ids: [Int32], limit: Int = 5) -> [Int32] {
+        var out: [Int32] = []
+        for id in Set(ids) {
+            let hop = denyHopList[Int(id)]
+            if out.count == limit, let last = out.last, !PathHop.evidenceOrder(hop, denyHopList[Int(last)]) {
+                continue
+            }
+            let at = out.firstIndex { PathHop.evidenceOrder(hop, denyHopList[Int($0)]) } ?? out.count
+            out.insert(id, at: at)
+            if out.count > limit { out.removeLast() }
+        }
+        return out
+    }
+}
