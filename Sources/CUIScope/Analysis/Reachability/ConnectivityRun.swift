@@ -6,6 +6,7 @@
 /// runs per group pair and hop (``RouteOutcomes``), and the group's result is copied to its
 /// members (``AssetAccumulator``).
 struct ConnectivityRun {
+    let engine: ReachabilityEngine
     let topology: Topology
     let assets: [Asset]
     let targets: Set<Int>
@@ -24,8 +25,12 @@ struct ConnectivityRun {
     let byZone: [String: (targets: [Int], others: [Int])]
     var outcomes: RouteOutcomes
     var acc: [AssetAccumulator]
+    /// Scratch: for the side being classified, each query's position among that side's sorted
+    /// addresses (only the side's entries are meaningful).
+    private var slot: [Int32]
 
     init(engine: ReachabilityEngine, assets: [Asset], endpoints: [[Endpoint]], targets: Set<Int>, limit: Int) {
+        self.engine = engine
         topology = engine.topology
         self.assets = assets
         self.targets = targets
@@ -69,6 +74,7 @@ struct ConnectivityRun {
         self.byZone = byZone
         outcomes = RouteOutcomes(topology: topology, allowSets: allowSets)
         acc = [AssetAccumulator](repeating: AssetAccumulator(), count: assets.count)
+        slot = [Int32](repeating: 0, count: queries.count)
     }
 
     /// Visits every (non-target zone, target zone) pair in both directions.
@@ -93,11 +99,19 @@ struct ConnectivityRun {
             return
         }
         for i in others { acc[flat[i].assetIndex].routed.insert(b) }
+        let (srcSide, dstSide) = outbound ? (others, targetEps) : (targetEps, others)
+        let srcQueries = sideQueries(srcSide)
+        let dstQueries = sideQueries(dstSide)
         var hops: [Int] = []
-        for hop in route { hops.append(outcomes.policy(hop, queries: queries)) }
+        for hop in route {
+            hops.append(
+                outcomes.add(engine.hopPolicy(hop, sourceQueries: srcQueries.values, destinationQueries: dstQueries.values)))
+        }
         let shared = a == b ? sharedSegments(others, targetEps) : [:]
-        let otherGroups = groups(others, asSource: outbound, hops: hops, shared: shared)
-        let targetGroups = groups(targetEps, asSource: !outbound, hops: hops, shared: shared)
+        let otherGroups = groups(others, asSource: outbound, hops: hops, shared: shared,
+                                 ranks: outbound ? srcQueries.ranks : dstQueries.ranks)
+        let targetGroups = groups(targetEps, asSource: !outbound, hops: hops, shared: shared,
+                                  ranks: outbound ? dstQueries.ranks : srcQueries.ranks)
         let side = TargetSide(
             groups: targetGroups, keys: targetGroups.flatKeys(), stride: 2 + hops.count,
             info: targetGroups.targetInfo(flat: flat, assets: assets, targetBit: targetBit, words: words, limit: limit))
@@ -111,6 +125,18 @@ struct ConnectivityRun {
                 if acc[asset].blocked.count > 40 { acc[asset].blocked = outcomes.firstHops(acc[asset].blocked) }
             }
         }
+        outcomes.release(hops)
+    }
+
+    /// The sorted distinct addresses of one side's endpoints (what its partitions classify), and
+    /// their query ranks (ascending, parallel to `values`).
+    private func sideQueries(_ members: [Int]) -> (values: [UInt128], ranks: [Int32]) {
+        var ranks = members.map { query[$0] }
+        ranks.sort()
+        var unique: [Int32] = []
+        unique.reserveCapacity(ranks.count)
+        for r in ranks where unique.last != r { unique.append(r) }
+        return (unique.map { queries[Int($0)] }, unique)
     }
 
     /// Segments shared by both sides, numbered (only same-zone pairs can share one).
@@ -123,14 +149,20 @@ struct ConnectivityRun {
         return out
     }
 
-    private func groups(_ members: [Int], asSource: Bool, hops: [Int], shared: [String: Int32]) -> EndpointGroups {
-        EndpointGroups(
+    /// Groups one side's endpoints; `ranks` are the side's query ranks (``sideQueries(_:)``), so
+    /// an endpoint's class at a hop is looked up by its position among them.
+    private mutating func groups(
+        _ members: [Int], asSource: Bool, hops: [Int], shared: [String: Int32], ranks: [Int32]
+    ) -> EndpointGroups {
+        for (n, r) in ranks.enumerated() { slot[Int(r)] = Int32(n) }
+        let slot = self.slot
+        let classes = hops.map { h in
+            asSource ? outcomes.policies[h].source.classOfQuery : outcomes.policies[h].destination.classOfQuery
+        }
+        return EndpointGroups(
             members, hops: hops.count,
             segmentKey: { i in flat[i].segment.flatMap { shared[$0.text] } ?? -1 },
             allowKey: { i in asSource ? -1 : allowOf[flat[i].assetIndex] },
-            classOf: { i, n in
-                let p = outcomes.policies[hops[n]]
-                return (asSource ? p.source : p.destination).classOfQuery[Int(query[i])]
-            })
+            classOf: { i, n in classes[n][Int(slot[Int(query[i])])] })
     }
 }

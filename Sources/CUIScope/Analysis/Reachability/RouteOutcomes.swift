@@ -18,9 +18,13 @@ struct RouteOutcomes {
     }
 
     let topology: Topology
-    /// The hop policies of the run, one per (enforcement point, ingress zone, egress zone).
+    /// The hop policies of the run, one per hop of each route visited; their address classes are
+    /// released once the route is done (``release(_:)``), their outcomes stay for evidence.
     private(set) var policies: [HopPolicy] = []
-    private var policyIndex: [String: Int] = [:]
+    /// Per policy, the id of its hop (enforcement point, ingress zone, egress zone): routes that
+    /// cross the same hop share deny-hop evidence.
+    private var hopOfPolicy: [Int32] = []
+    private var hopIndex: [String: Int32] = [:]
     private var comboIndex: [ComboKey: Int32] = [:]
     private var combos: [(key: ComboKey, allowed: ServiceSet)] = []
     /// Allowlisted services per destination, interned by the caller (index 0 = none).
@@ -30,7 +34,7 @@ struct RouteOutcomes {
     private(set) var effectiveSets: [ServiceSet] = []
     private var allowMemo: [HopsKey: [PathHop]] = [:]
     /// Distinct deny hops of the run, interned so evidence lists are merged as integers.
-    private var denyHopIndex: [Int64: Int32] = [:]  // policy << 32 | rule (or 0xFFFF_FFFF for the default)
+    private var denyHopIndex: [Int64: Int32] = [:]  // hop << 32 | rule (or 0xFFFF_FFFF for the default)
     private(set) var denyHopList: [PathHop] = []
     private var denyMemo: [Int32: [Int32]] = [:]
 
@@ -39,16 +43,19 @@ struct RouteOutcomes {
         self.allowSets = allowSets
     }
 
-    /// The policy of one hop, built on first use over `queries` (the run's sorted addresses).
-    mutating func policy(_ hop: RouteHop, queries: [UInt128]) -> Int {
-        let key = "\(hop.enforcementPoint)\u{1}\(hop.fromZone)\u{1}\(hop.toZone)"
-        if let i = policyIndex[key] { return i }
-        policies.append(
-            HopPolicy(
-                enforcementPoint: hop.enforcementPoint, point: topology.enforcementPoints[hop.enforcementPoint],
-                fromZone: hop.fromZone, toZone: hop.toZone, queries: queries))
-        policyIndex[key] = policies.count - 1
+    /// Adds the policy of one hop of the route being visited; returns its id.
+    mutating func add(_ policy: HopPolicy) -> Int {
+        let key = "\(policy.enforcementPoint)\u{1}\(policy.fromZone)\u{1}\(policy.toZone)"
+        let hop = hopIndex[key] ?? Int32(hopIndex.count)
+        hopIndex[key] = hop
+        policies.append(policy)
+        hopOfPolicy.append(hop)
         return policies.count - 1
+    }
+
+    /// Drops the address classes of policies whose route is done.
+    mutating func release(_ ids: [Int]) {
+        for h in ids { policies[h].releaseClasses() }
     }
 
     /// The outcome of hop policy `h` for a (source class, destination class) pair.
@@ -121,7 +128,7 @@ struct RouteOutcomes {
 
     /// The interned id of the deny hop of rule `rule` (nil: the default) of policy `h`.
     private mutating func denyHop(policy h: Int, rule: Int?) -> Int32 {
-        let key = Int64(h) << 32 | Int64(rule ?? 0xFFFF_FFFF)
+        let key = Int64(hopOfPolicy[h]) << 32 | Int64(rule ?? 0xFFFF_FFFF)
         if let id = denyHopIndex[key] { return id }
         let p = policies[h]
         denyHopList.append(
