@@ -79,11 +79,12 @@ public final class ReachabilityEngine {
         var finished: [ReachSegment] = []
         for hop in route {
             let ep = topology.enforcementPoints[hop.enforcementPoint]
+            let candidates = applicableRules(hop)
             var next: [(services: ServiceSet, hops: [PathHop])] = []
             for piece in live {
                 let decision = ep.firstMatch(
                     source: source, destination: destination, services: piece.services, fromZone: hop.fromZone,
-                    toZone: hop.toZone)
+                    toZone: hop.toZone, candidates: candidates)
                 for d in decision.pieces {
                     let hops =
                         piece.hops + [
