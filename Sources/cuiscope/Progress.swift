@@ -16,6 +16,15 @@ struct Progress {
         FileHandle.standardError.write(Data("cuiscope [\(t)s] \(text)\n".utf8))
     }
 
+    /// The end of one analysis phase, with the process's peak resident memory so far (the
+    /// per-phase tables of BENCHMARKS.md are read from these lines).
+    func phaseDone(_ name: String) {
+        guard enabled else { return }
+        var usage = rusage()
+        getrusage(RUSAGE_SELF, &usage)
+        note("\(name) done, peak RSS \(usage.ru_maxrss / 1024) MiB")
+    }
+
     /// Summarises what was read, with the record rate.
     func read(_ input: CUIScopeInputCounts) {
         let seconds = max(Date().timeIntervalSince(start), 0.001)

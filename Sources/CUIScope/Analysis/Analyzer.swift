@@ -6,7 +6,10 @@ public enum Analyzer {
     ///   (only diagrams read them: no report format does). At 100k assets the edge list is ~100 MB
     ///   at the analysis's peak and the network summary costs a second connectivity pass, so
     ///   `analyze` and `explain` leave both out; every other part of the result is the same.
-    public static func run(_ input: AnalysisInput, includeDiagramData: Bool = true) -> AnalysisResult {
+    /// - Parameter phaseDone: called as each ``AnalysisPhase`` ends (progress lines, benchmarks).
+    public static func run(
+        _ input: AnalysisInput, includeDiagramData: Bool = true, phaseDone: ((AnalysisPhase) -> Void)? = nil
+    ) -> AnalysisResult {
         let level = input.effectiveLevel
         let assets = input.assets
         let eps = input.enforcementPoints
@@ -32,10 +35,13 @@ public enum Analyzer {
             for z in Set(list.compactMap(\.zone)) { membersByZone[z, default: []].append(i) }
         }
 
+        phaseDone?(.placement)
         let connectivity = engine.connectivity(assets: assets, endpoints: endpoints, targets: targets,
                                                examplesPerAsset: input.examplesPerAsset)
+        phaseDone?(.connectivity)
         let index = AddressIndex(assets: assets)
         let observed = ObservedTraffic(flowLogs: input.flowLogs, assets: assets, index: index, targets: targets)
+        phaseDone?(.flows)
 
         // Relays (jump hosts, VPN gateways) that reach CUI: who reaches them, for SCOPE-IND-07.
         let relays = Set(assets.indices.filter { i in
@@ -52,6 +58,7 @@ public enum Analyzer {
         let graph = ScopeGraph(assets: assets, endpoints: endpoints, enclaveZones: enclave, targets: targets,
                                connectivity: connectivity, observed: observed, relayConnectivity: relayConnectivity,
                                membersByZone: membersByZone)
+        phaseDone?(.relays)
         let classifier = Classifier(level: level, graph: graph, marketplace: input.marketplace)
         var results: [AssetResult] = []
         var findings: [Finding] = []
@@ -67,6 +74,7 @@ public enum Analyzer {
                 category: o.category, declared: a.declared, labels: o.labels, reasons: o.reasons, location: a.location))
         }
 
+        phaseDone?(.classification)
         findings += BoundaryRuleFindings.findings(enforcementPoints: eps, enclaveZones: enclave)
         if level != .one {
             findings += SegmentFindings.findings(graph: graph, categories: categories)
@@ -103,6 +111,7 @@ public enum Analyzer {
             engine: engine, observed: observed, index: index, marketplace: input.marketplace,
             examplesPerAsset: input.examplesPerAsset)
 
+        phaseDone?(.findings)
         // Sorted in place: a sorted copy kept both arrays (every reason and finding) alive at once.
         results.sort { $0.id < $1.id }
         findings.sort(by: Analyzer.findingOrder)
@@ -113,6 +122,7 @@ public enum Analyzer {
             inputs: inputs, allowlist: allowlist, marketplaceSnapshot: input.marketplace?.snapshotDate,
             edges: edges, network: network)
         result.observation = observationWindow(input.flowLogs)
+        phaseDone?(.summaries)
         return result
     }
 
@@ -134,4 +144,23 @@ public enum Analyzer {
         if aa != ba { return aa < ba }
         return a.message < b.message
     }
+}
+
+/// The parts of ``Analyzer/run(_:includeDiagramData:phaseDone:)``, in order, for progress lines
+/// and the per-phase benchmark tables of BENCHMARKS.md.
+public enum AnalysisPhase: String, Sendable, CaseIterable {
+    /// Topology, placement of every asset, targets and enclave zones.
+    case placement
+    /// Data-capable connectivity of every asset to the CUI assets.
+    case connectivity
+    /// Flow records matched to assets (observed edges).
+    case flows
+    /// Relays' second connectivity pass and the scope graph.
+    case relays
+    /// The decision procedure for every asset.
+    case classification
+    /// Network-level findings, flow verdicts against the rules included.
+    case findings
+    /// Input summaries, diagram data when asked, sorting.
+    case summaries
 }

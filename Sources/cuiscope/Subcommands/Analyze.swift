@@ -22,10 +22,10 @@ extension CUIScopeCommand {
             let progress = inputs.progressReporter
             let input = try inputs.load(progress: progress)
             progress.note("analysing reachability and classifying")
-            let result = Analyzer.run(input, includeDiagramData: false)
+            let result = Analyzer.run(input, includeDiagramData: false) { progress.phaseDone($0.rawValue) }
             progress.note("rendering \(format.rawValue): \(result.assets.count) assets, \(result.findings.count) findings")
             try emitStreaming(to: output) { ReportRenderer.write(result, format: format, to: &$0) }
-            progress.note("done")
+            progress.phaseDone("render")
             if let failOn, result.findings.contains(where: { $0.severity >= failOn && $0.severity != .info }) {
                 throw ExitCode(1)
             }

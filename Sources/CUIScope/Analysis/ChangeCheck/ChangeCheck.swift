@@ -173,10 +173,22 @@ public enum ChangeCheck {
         return out
     }
 
-    /// Whether two rules can match a common packet (zones aside).
+    /// Whether two rules can match a common packet: some zone pair both can apply to, and
+    /// common sources, destinations and services. A rule that cannot meet a changed rule at any
+    /// zone pair keeps its status (nothing it is compared with changed).
     static func overlaps(_ a: Rule, _ b: Rule) -> Bool {
-        a.services.intersects(b.services) && a.source.addresses.intersects(b.source.addresses)
+        zonesMeet(a.from, b.from) && zonesMeet(a.to, b.to)
+            && !(a.ruleType == .intrazone && b.ruleType == .interzone)
+            && !(a.ruleType == .interzone && b.ruleType == .intrazone)
+            && a.services.intersects(b.services) && a.source.addresses.intersects(b.source.addresses)
             && a.destination.addresses.intersects(b.destination.addresses)
+    }
+
+    private static func zonesMeet(_ a: ZoneMatch, _ b: ZoneMatch) -> Bool {
+        switch (a, b) {
+        case (.any, _), (_, .any): return true
+        case (.zones(let x), .zones(let y)): return !x.isDisjoint(with: y)
+        }
     }
 
     /// CHG-25: one finding per rule that opens paths into an enclave zone from outside it (per

@@ -76,29 +76,68 @@ enum RuleCoverageAnalysis {
     }
 
     /// The distinct (applicable rules, default) signatures over the zone pairs rule `r` applies
-    /// to, each with its first zone pair (`from\u{1}to`), in zone-pair order.
+    /// to, each with one zone pair (`from\u{1}to`) that has it, ordered by that pair.
+    ///
+    /// Zones that every rule involved names alike (in `from`, and separately in `to`) give the
+    /// same applicable list, so one representative pair per (from class, to class) stands for
+    /// all: off the diagonal and on it (intrazone and interzone rules tell those apart). The
+    /// verdict does not depend on which pair represents a signature, only on whether it is
+    /// intrazone. With hundreds of zones this visits class pairs, not zone pairs.
     static func signatures(of r: Rule, relevant: [Int], in ep: EnforcementPoint)
         -> [(signature: Signature, pair: String)]
     {
         let universe = ep.zoneNames.sorted() + placeholders
-        // Zone membership as flags per universe position, so the pair loop does no string hashing.
-        let fromOK = relevant.map { i in universe.map { ep.rules[i].from.matches($0) } }
-        let toOK = relevant.map { i in universe.map { ep.rules[i].to.matches($0) } }
-        let types = relevant.map { ep.rules[$0].ruleType }
+        let involved = [r] + relevant.map { ep.rules[$0] }
+        let fromClass = zoneClasses(universe, involved.map(\.from))
+        let toClass = zoneClasses(universe, involved.map(\.to))
         var signatures: [Signature: String] = [:]
-        for (fi, f) in universe.enumerated() {
-            for (ti, t) in universe.enumerated() where r.appliesTo(fromZone: f, toZone: t) {
-                var applicable: [Int] = []
-                for (n, i) in relevant.enumerated() where fromOK[n][fi] && toOK[n][ti] {
-                    if types[n] == .intrazone && fi != ti { continue }
-                    if types[n] == .interzone && fi == ti { continue }
-                    applicable.append(i)
+        func visit(_ fi: Int, _ ti: Int) {
+            let (f, t) = (universe[fi], universe[ti])
+            guard r.appliesTo(fromZone: f, toZone: t) else { return }
+            let applicable = relevant.filter { ep.rules[$0].appliesTo(fromZone: f, toZone: t) }
+            let sig = Signature(rules: applicable, defaultAction: ep.defaultAction(fromZone: f, toZone: t).action)
+            let pair = "\(f)\u{1}\(t)"
+            if let known = signatures[sig], known <= pair { return }
+            signatures[sig] = pair
+        }
+        // The diagonal: one zone per (from class, to class).
+        var diagonal = Set<Int64>()
+        for z in universe.indices where diagonal.insert(Int64(fromClass.of[z]) << 32 | Int64(toClass.of[z])).inserted {
+            visit(z, z)
+        }
+        // Off the diagonal: one pair of different zones per (from class, to class).
+        for f in fromClass.members {
+            for t in toClass.members {
+                if let x = f.first(where: { a in t.contains { $0 != a } }), let y = t.first(where: { $0 != x }) {
+                    visit(x, y)
                 }
-                let sig = Signature(rules: applicable, defaultAction: ep.defaultAction(fromZone: f, toZone: t).action)
-                if signatures[sig] == nil { signatures[sig] = "\(f)\u{1}\(t)" }
             }
         }
         return signatures.sorted(by: { $0.value < $1.value }).map { ($0.key, $0.value) }
+    }
+
+    /// Universe positions grouped by which of `conditions` name them (`any` names every zone alike).
+    private static func zoneClasses(_ universe: [String], _ conditions: [ZoneMatch])
+        -> (of: [Int32], members: [[Int]])
+    {
+        var named: [String: [Int32]] = [:]
+        for (n, c) in conditions.enumerated() {
+            if case .zones(let zones) = c { for z in zones { named[z, default: []].append(Int32(n)) } }
+        }
+        var index: [[Int32]: Int32] = [:]
+        var of: [Int32] = []
+        var members: [[Int]] = []
+        for (z, name) in universe.enumerated() {
+            let key = named[name] ?? []
+            let c = index[key] ?? Int32(members.count)
+            if c == members.count {
+                index[key] = c
+                members.append([])
+            }
+            of.append(c)
+            members[Int(c)].append(z)
+        }
+        return (of, members)
     }
 
     /// One address per elementary interval of `set` cut at the boundaries of `cuts`, ascending.

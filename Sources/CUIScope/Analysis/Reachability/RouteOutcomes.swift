@@ -36,6 +36,10 @@ struct RouteOutcomes {
     /// Distinct deny hops of the run, interned so evidence lists are merged as integers.
     private var denyHopIndex: [Int64: Int32] = [:]  // hop << 32 | rule (or 0xFFFF_FFFF for the default)
     private(set) var denyHopList: [PathHop] = []
+    /// Deny hop ids in evidence order, and each id's position there: selections compare
+    /// integers instead of the hops' strings (kept up to date as hops are added).
+    private var denyHopsInOrder: [Int32] = []
+    private var denyHopRank: [Int32] = []
     private var denyMemo: [Int32: [Int32]] = [:]
 
     init(topology: Topology, allowSets: [ServiceSet]) {
@@ -131,22 +135,32 @@ struct RouteOutcomes {
         let key = Int64(hopOfPolicy[h]) << 32 | Int64(rule ?? 0xFFFF_FFFF)
         if let id = denyHopIndex[key] { return id }
         let p = policies[h]
-        denyHopList.append(
-            topology.enforcementPoints[p.enforcementPoint].pathHop(
-                fromZone: p.fromZone, toZone: p.toZone, rule: rule, action: .deny))
-        denyHopIndex[key] = Int32(denyHopList.count - 1)
-        return Int32(denyHopList.count - 1)
+        let hop = topology.enforcementPoints[p.enforcementPoint].pathHop(
+            fromZone: p.fromZone, toZone: p.toZone, rule: rule, action: .deny)
+        let id = Int32(denyHopList.count)
+        denyHopList.append(hop)
+        denyHopIndex[key] = id
+        // Insert after every hop that does not order after it (ties keep first-seen order).
+        var lo = 0
+        var hi = denyHopsInOrder.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if PathHop.evidenceOrder(hop, denyHopList[Int(denyHopsInOrder[mid])]) { hi = mid } else { lo = mid + 1 }
+        }
+        denyHopsInOrder.insert(id, at: lo)
+        denyHopRank.append(0)
+        for r in lo..<denyHopsInOrder.count { denyHopRank[Int(denyHopsInOrder[r])] = Int32(r) }
+        return id
     }
 
-    /// The first `limit` distinct deny hops in evidence order (selection, not a full sort).
+    /// The first `limit` distinct deny hops in evidence order (selection by rank, not a sort).
     func firstHops(_ ids: [Int32], limit: Int = 5) -> [Int32] {
         var out: [Int32] = []
-        for id in Set(ids) {
-            let hop = denyHopList[Int(id)]
-            if out.count == limit, let last = out.last, !PathHop.evidenceOrder(hop, denyHopList[Int(last)]) {
-                continue
-            }
-            let at = out.firstIndex { PathHop.evidenceOrder(hop, denyHopList[Int($0)]) } ?? out.count
+        for id in ids {
+            let rank = denyHopRank[Int(id)]
+            if out.count == limit, let last = out.last, rank >= denyHopRank[Int(last)] { continue }
+            if out.contains(id) { continue }
+            let at = out.firstIndex { rank < denyHopRank[Int($0)] } ?? out.count
             out.insert(id, at: at)
             if out.count > limit { out.removeLast() }
         }
