@@ -16,9 +16,13 @@ struct ConnectivityRun {
     /// Sorted distinct endpoint addresses, and each flat endpoint's index into them.
     let queries: [UInt128]
     let query: [Int32]
-    /// Target asset index → bit position (sorted target order), and the bitset width in words.
-    let targetBit: [Int: Int]
+    /// Per asset: its bit position among the targets (sorted target order), -1 for non-targets;
+    /// and the bitset width in words.
+    let targetBit: [Int32]
     let words: Int
+    /// Per flat endpoint of a target: its position in (asset id, address) order, the order in
+    /// which example peers are picked (computed once, not sorted again per route).
+    let exampleRank: [Int32]
     /// Allowlist id per asset (into `outcomes.allowSets`).
     let allowOf: [Int32]
     /// Per zone: flat indices of target and of other endpoints.
@@ -46,10 +50,16 @@ struct ConnectivityRun {
         query = flat.map { queryOf[$0.address.value] ?? 0 }
 
         let targetList = targets.sorted()
-        var targetBit: [Int: Int] = [:]
-        for (i, t) in targetList.enumerated() { targetBit[t] = i }
+        var targetBit = [Int32](repeating: -1, count: assets.count)
+        for (i, t) in targetList.enumerated() { targetBit[t] = Int32(i) }
         self.targetBit = targetBit
         words = (targetList.count + 63) / 64
+        var rank = [Int32](repeating: -1, count: flat.count)
+        let ordered = flat.indices.filter { targets.contains(flat[$0].assetIndex) }.sorted {
+            (assets[flat[$0].assetIndex].id, flat[$0].address, $0) < (assets[flat[$1].assetIndex].id, flat[$1].address, $1)
+        }
+        for (r, i) in ordered.enumerated() { rank[i] = Int32(r) }
+        exampleRank = rank
 
         // Allowlisted services per destination asset, interned.
         var allowSets: [ServiceSet] = [ServiceSet()]
@@ -114,7 +124,7 @@ struct ConnectivityRun {
                                   ranks: outbound ? dstQueries.ranks : srcQueries.ranks)
         let side = TargetSide(
             groups: targetGroups, keys: targetGroups.flatKeys(), stride: 2 + hops.count,
-            info: targetGroups.targetInfo(flat: flat, assets: assets, targetBit: targetBit, words: words, limit: limit))
+            info: targetGroups.targetInfo(flat: flat, targetBit: targetBit, exampleRank: exampleRank, words: words, limit: limit))
         var routeCtx = RouteContext(
             hops: hops, unfiltered: route.isEmpty, outbound: outbound, zoneSegment: "zone \(a)")
         for og in otherGroups.groups {

@@ -46,17 +46,19 @@ struct EndpointGroups {
     }
 
     /// ``TargetInfo`` per group, for a target side.
+    /// - Parameters:
+    ///   - targetBit: per asset, its bit among the targets (-1: not a target).
+    ///   - exampleRank: per flat endpoint, its position in (asset id, address) order.
     func targetInfo(
-        flat: [Endpoint], assets: [Asset], targetBit: [Int: Int], words: Int, limit: Int
+        flat: [Endpoint], targetBit: [Int32], exampleRank: [Int32], words: Int, limit: Int
     ) -> [TargetInfo] {
         groups.map { g in
             var bits = [UInt64](repeating: 0, count: words)
             for i in g.members {
-                if let b = targetBit[flat[i].assetIndex] { bits[b >> 6] |= 1 << UInt64(b & 63) }
+                let b = Int(targetBit[flat[i].assetIndex])
+                if b >= 0 { bits[b >> 6] |= 1 << UInt64(b & 63) }
             }
-            let sorted = g.members.sorted {
-                (assets[flat[$0].assetIndex].id, flat[$0].address) < (assets[flat[$1].assetIndex].id, flat[$1].address)
-            }
+            let sorted = g.members.sorted { exampleRank[$0] < exampleRank[$1] }
             var firsts: [Int] = []
             for i in sorted where firsts.count < limit {
                 if !firsts.contains(where: { flat[$0].assetIndex == flat[i].assetIndex }) { firsts.append(i) }
