@@ -21,7 +21,11 @@ struct Progress {
     func phaseDone(_ name: String) {
         guard enabled else { return }
         var usage = rusage()
+        #if os(Linux)
+        getrusage(__rusage_who_t(RUSAGE_SELF.rawValue), &usage)
+        #else
         getrusage(RUSAGE_SELF, &usage)
+        #endif
         note("\(name) done, peak RSS \(usage.ru_maxrss / 1024) MiB")
     }
 

@@ -136,7 +136,7 @@ final class ClassPaths {
         let key = "\(t)\u{1}\(hop.enforcementPoint)\u{1}\(hop.fromZone)\u{1}\(hop.toZone)"
         if let i = policyIndex[key] { return i }
         let ep = topologies[t].enforcementPoints[hop.enforcementPoint]
-        let rules = ruleIndexes[t][hop.enforcementPoint].applicable(ep.rules, fromZone: hop.fromZone, toZone: hop.toZone)
+        let rules = ruleIndexes[t][hop.enforcementPoint].applicable(fromZone: hop.fromZone, toZone: hop.toZone)
         policies.append((t, HopPolicy(enforcementPoint: hop.enforcementPoint, point: ep, fromZone: hop.fromZone,
                                       toZone: hop.toZone, rules: rules, sourceQueries: lowers,
                                       destinationQueries: lowers)))

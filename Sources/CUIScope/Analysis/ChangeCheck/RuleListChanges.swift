@@ -35,7 +35,7 @@ final class RuleListChanges {
         let key = "\(t)\u{1}\(hop.enforcementPoint)\u{1}\(hop.fromZone)\u{1}\(hop.toZone)"
         if let m = hopRulesMemo[key] { return m }
         let ep = topologies[t].enforcementPoints[hop.enforcementPoint]
-        let applicable = ruleIndexes[t][hop.enforcementPoint].applicable(ep.rules, fromZone: hop.fromZone, toZone: hop.toZone)
+        let applicable = ruleIndexes[t][hop.enforcementPoint].applicable(fromZone: hop.fromZone, toZone: hop.toZone)
         let rules = applicable.map { ep.rules[$0] }.map {
             MatchSpace(source: $0.source.addresses, destination: $0.destination.addresses, services: $0.services,
                        action: $0.action)

@@ -22,8 +22,7 @@ public final class ReachabilityEngine {
 
     /// Positions of the rules of the hop's enforcement point that apply to its zone pair, ascending.
     func applicableRules(_ hop: RouteHop) -> [Int] {
-        ruleIndex[hop.enforcementPoint].applicable(
-            topology.enforcementPoints[hop.enforcementPoint].rules, fromZone: hop.fromZone, toZone: hop.toZone)
+        ruleIndex[hop.enforcementPoint].applicable(fromZone: hop.fromZone, toZone: hop.toZone)
     }
 
     /// The hop's policy over the given sorted source and destination addresses.

@@ -70,9 +70,20 @@ struct ManyZoneAgreementTests {
         var queries: [ReachabilityEngine.ServiceQuery] = []
         var expected: [FirstMatchOracle.Verdict?] = []
         var allowed = 0
-        for _ in 0..<4000 {
-            let s = address()
-            let d = address()
+        // Half the packets aim at a random rule's own sources and destinations, so that rules,
+        // not only defaults, decide a good share of them.
+        let aimed = ep.rules.filter {
+            !$0.source.addresses.isFull && !$0.destination.addresses.isFull && !$0.destination.negated
+        }
+        for n in 0..<4000 {
+            var s = address()
+            var d = address()
+            if n % 2 == 0, let r = aimed.randomElement(using: &rng),
+                let a = r.source.addresses.intervals.first, let b = r.destination.addresses.intervals.first
+            {
+                s = IPAddress(value: a.lower)
+                d = IPAddress(value: b.upper)
+            }
             let (name, proto, port) = protos[Int.random(in: 0..<protos.count, using: &rng)]
             let key = ServiceSet.key(proto: proto, port: port)
             let sp = try #require(topology.place(s))
@@ -98,6 +109,6 @@ struct ManyZoneAgreementTests {
             #expect(v.hops.first?.rule == e?.rule, "query \(n)")
         }
         // Both outcomes occur often enough for the comparison to mean something.
-        #expect(allowed > 400 && allowed < 3600)
+        #expect(allowed > 200 && allowed < 3800, "allowed \(allowed)")
     }
 }
