@@ -47,10 +47,11 @@ enum RuleCoverageAnalysis {
         if r.disabled || r.source.addresses.isEmpty || r.destination.addresses.isEmpty || r.services.isEmpty {
             return nil
         }
+        // Fields read in place: binding `ep.rules[i]` to a constant copied every rule.
         let relevant = ep.rules.indices.filter { i in
-            let o = ep.rules[i]
-            return i != k && !o.disabled && o.source.addresses.intersects(r.source.addresses)
-                && o.destination.addresses.intersects(r.destination.addresses) && o.services.intersects(r.services)
+            i != k && !ep.rules[i].disabled && ep.rules[i].source.addresses.intersects(r.source.addresses)
+                && ep.rules[i].destination.addresses.intersects(r.destination.addresses)
+                && ep.rules[i].services.intersects(r.services)
         }
         let ordered = signatures(of: r, relevant: relevant, in: ep)
         if ordered.isEmpty { return nil }
@@ -90,11 +91,29 @@ enum RuleCoverageAnalysis {
         let involved = [r] + relevant.map { ep.rules[$0] }
         let fromClass = zoneClasses(universe, involved.map(\.from))
         let toClass = zoneClasses(universe, involved.map(\.to))
+        // Per zone class, the relevant rules whose condition holds there, as bitsets: a class
+        // pair's applicable rules are one AND of two bitsets, no zone name is hashed per pair.
+        let types = involved.dropFirst().map(\.ruleType)
+        let words = (relevant.count + 63) / 64
+        let fromBits = classBits(fromClass.members, involved.dropFirst().map(\.from), universe: universe)
+        let toBits = classBits(toClass.members, involved.dropFirst().map(\.to), universe: universe)
         var signatures: [Signature: String] = [:]
         func visit(_ fi: Int, _ ti: Int) {
             let (f, t) = (universe[fi], universe[ti])
             guard r.appliesTo(fromZone: f, toZone: t) else { return }
-            let applicable = relevant.filter { ep.rules[$0].appliesTo(fromZone: f, toZone: t) }
+            let a = fromBits[Int(fromClass.of[fi])]
+            let b = toBits[Int(toClass.of[ti])]
+            var applicable: [Int] = []
+            for w in 0..<words {
+                var word = a[w] & b[w]
+                while word != 0 {
+                    let n = w << 6 | word.trailingZeroBitCount
+                    word &= word &- 1
+                    if types[n] == .intrazone && fi != ti { continue }
+                    if types[n] == .interzone && fi == ti { continue }
+                    applicable.append(relevant[n])
+                }
+            }
             let sig = Signature(rules: applicable, defaultAction: ep.defaultAction(fromZone: f, toZone: t).action)
             let pair = "\(f)\u{1}\(t)"
             if let known = signatures[sig], known <= pair { return }
@@ -114,6 +133,15 @@ enum RuleCoverageAnalysis {
             }
         }
         return signatures.sorted(by: { $0.value < $1.value }).map { ($0.key, $0.value) }
+    }
+
+    /// Per zone class, bit `n` set when `conditions[n]` holds in the class (its first zone stands for all).
+    private static func classBits(_ classes: [[Int]], _ conditions: [ZoneMatch], universe: [String]) -> [[UInt64]] {
+        classes.map { zones in
+            var b = [UInt64](repeating: 0, count: (conditions.count + 63) / 64)
+            for (n, c) in conditions.enumerated() where c.matches(universe[zones[0]]) { b[n >> 6] |= 1 << UInt64(n & 63) }
+            return b
+        }
     }
 
     /// Universe positions grouped by which of `conditions` name them (`any` names every zone alike).
