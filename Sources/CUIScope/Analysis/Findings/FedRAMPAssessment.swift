@@ -26,21 +26,24 @@ public enum FedRAMPVerdict: Sendable, Hashable {
     /// The finding this verdict raises, nil when the FedRAMP test passes. Stated-only values
     /// go through the default accept-list; use ``FedRAMPAcceptList/decide(status:impact:)``
     /// for a configured one.
-    public var findingID: String? { findingID(acceptList: .default) }
+    public var findingID: String? { finding(acceptList: .default)?.rawValue }
 
     /// The finding this verdict raises under `acceptList` (it matters for stated values only).
-    public func findingID(acceptList: FedRAMPAcceptList) -> String? {
+    public func findingID(acceptList: FedRAMPAcceptList) -> String? { finding(acceptList: acceptList)?.rawValue }
+
+    /// The id behind ``findingID``.
+    func finding(acceptList: FedRAMPAcceptList) -> FindingID? {
         switch self {
         case .authorized: return nil
-        case .insufficient: return "CLOUD-02"
-        case .review: return "CLOUD-04"
-        case .notFound: return "CLOUD-01"
-        case .equivalency(let missing): return missing.isEmpty ? nil : "CLOUD-03"
+        case .insufficient: return .cloudInsufficient
+        case .review: return .fedrampReview
+        case .notFound: return .cloudNotFedRAMP
+        case .equivalency(let missing): return missing.isEmpty ? nil : .equivalencyIncomplete
         case .statedOnly(let status, let impact):
             switch acceptList.decide(status: status, impact: impact) {
             case .accepted: return nil
-            case .denied: return "CLOUD-02"
-            case .review: return "CLOUD-04"
+            case .denied: return .cloudInsufficient
+            case .review: return .fedrampReview
             }
         }
     }

@@ -80,10 +80,10 @@ enum PolicyFindings {
         var out: [Finding] = []
         for (key, v) in found {
             let entry = policy[key.entry]
-            let scopeEvidence = Evidence(kind: "scope", text: "intended zone policy: \(entry.summary)",
+            let scopeEvidence = Evidence(kind: .scope, text: "intended zone policy: \(entry.summary)",
                                          location: entry.location)
             var evidence = key.rules.map(\.evidence)
-            for p in v.pairs.sorted() { evidence.append(Evidence(kind: "path", text: p)) }
+            for p in v.pairs.sorted() { evidence.append(Evidence(kind: .path, text: p)) }
             evidence.append(scopeEvidence)
             let by: String
             if key.rules.isEmpty {
