@@ -16,9 +16,10 @@ public enum Analyzer {
         let index = AddressIndex(assets: assets)
         let graph = ScopeGraph.build(assets: assets, endpoints: endpoints, input: input, engine: engine, index: index)
 
-        var (results, findings, categories) = classifyAll(graph, level: level, marketplace: input.marketplace)
-        findings += networkFindings(input, rules: LevelRules(level), graph: graph, topology: topology, engine: engine,
-                                    index: index, categories: categories)
+        let rules = LevelRules(level)
+        var (results, findings, categories) = classifyAll(graph, rules: rules, marketplace: input.marketplace)
+        findings += networkFindings(input, rules: rules, graph: graph, topology: topology, engine: engine, index: index,
+                                    categories: categories)
         let inputs = InputSummary.summaries(of: input)
         var edges: [Edge] = []
         if includeDiagramData { for i in assets.indices { edges += graph.edges(of: i) } }
@@ -40,10 +41,10 @@ public enum Analyzer {
 
     /// Every asset through the decision procedure: its result, its findings, and the computed
     /// categories by asset index (the network-level findings read them).
-    static func classifyAll(_ graph: ScopeGraph, level: CMMCLevel, marketplace: Marketplace?)
+    static func classifyAll(_ graph: ScopeGraph, rules: LevelRules, marketplace: Marketplace?)
         -> (results: [AssetResult], findings: [Finding], categories: [Category])
     {
-        let classifier = Classifier(level: level, graph: graph, marketplace: marketplace)
+        let classifier = Classifier(rules: rules, graph: graph, marketplace: marketplace)
         var results: [AssetResult] = []
         var findings: [Finding] = []
         var categories: [Category] = []

@@ -5,7 +5,7 @@
 ///
 /// The order follows the procedure with one decision of its own: for the six specialized kinds
 /// step 5 runs before step 2, because the rule defines Specialized Assets as assets that can
-/// process CUI but cannot be fully secured (docs/SCOPING.md, Decision procedure, step 5). There is
+/// process CUI but cannot be fully secured (docs/SCOPING.md, Decision procedure, Step 5). There is
 /// no transitive pull-in (a path to an asset that is only in scope by a path does not count), and
 /// an asset is out of scope only when separated (step 8).
 struct Classifier {
@@ -21,12 +21,6 @@ struct Classifier {
     let marketplace: Marketplace?
     /// Hop and service texts shared by the edges of many assets.
     let memo = EvidenceMemo()
-
-    init(level: CMMCLevel, graph: ScopeGraph, marketplace: Marketplace?) {
-        rules = LevelRules(level)
-        self.graph = graph
-        self.marketplace = marketplace
-    }
 
     func classify(_ i: Int) -> Outcome {
         let x = AssetContext(i, graph: graph, memo: memo)

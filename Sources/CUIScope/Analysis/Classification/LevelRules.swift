@@ -18,7 +18,6 @@ struct LevelRules {
         let cloudConsequence: String
     }
 
-    let level: CMMCLevel
     let vocabulary: Vocabulary
     /// Security Protection Assets exist (steps 3 and 4, SCOPE-SPA-06, CLOUD-06). Level 1 has none.
     let hasSecurityProtection: Bool
@@ -47,7 +46,6 @@ struct LevelRules {
     let reviewSeverity: Severity = .low
 
     init(_ level: CMMCLevel) {
-        self.level = level
         let above1 = level != .one
         vocabulary = above1 ? .cui : .fci
         hasSecurityProtection = above1

@@ -1,6 +1,7 @@
 import Foundation
 
-/// What the FedRAMP test of SCOPING.md §6.2 says about one cloud service holding CUI.
+/// What the FedRAMP test (docs/SCOPING.md, External services and FedRAMP) says about one cloud
+/// service holding CUI.
 ///
 /// Each case maps to at most one finding (``findingID``); the records and reasons are kept so
 /// reports can show the Marketplace entry and the snapshot it came from.
@@ -59,7 +60,8 @@ public enum FedRAMPDecision: Sendable, Hashable {
 /// Which Marketplace statuses and impacts satisfy the FedRAMP requirement, and which are
 /// known not to. Configurable because the program is changing (FedRAMP 20x, Certification
 /// Classes, "FedRAMP Ready goes Legacy" on 28 July 2026) and DoD's treatment of the new
-/// values is unconfirmed (SCOPING.md §6.2, §9 item 9): a value on neither list is a review.
+/// values is unconfirmed (docs/SCOPING.md, External services and FedRAMP; Judgement calls): a
+/// value on neither list is a review.
 ///
 /// Values are compared after ``normalise(_:)``: case, surrounding blanks, repeated spaces and
 /// underscores do not matter, and a leading "FedRAMP " is ignored for impacts.
@@ -79,8 +81,9 @@ public struct FedRAMPAcceptList: Sendable, Hashable {
         self.deniedImpacts = Set(deniedImpacts.map(Self.normaliseImpact))
     }
 
-    /// SCOPING.md §6.2: authorized at Moderate or High is accepted; In Process, Ready/FRR,
-    /// Agency In Process, No Status Found/delisted, Low, LI-SaaS and 20x Low are not.
+    /// Authorized at Moderate or High is accepted; In Process, Ready/FRR, Agency In Process, No
+    /// Status Found/delisted, Low, LI-SaaS and 20x Low are not (docs/SCOPING.md, External
+    /// services and FedRAMP).
     public static let `default` = FedRAMPAcceptList(
         acceptedStatuses: ["Compliant", "FedRAMP Authorized", "Authorized"],
         deniedStatuses: [
@@ -136,14 +139,16 @@ public struct FedRAMPAcceptList: Sendable, Hashable {
     }
 }
 
-/// The FedRAMP decision of SCOPING.md §6.2 for one cloud service, as a pure function.
+/// The FedRAMP decision (docs/SCOPING.md, External services and FedRAMP) for one cloud
+/// service, as a pure function.
 ///
 /// The offering is matched by the package id the user states (`fedramp_id`) and nothing
 /// else: "Microsoft 365" is several offerings with different records, so vendor or brand
 /// names only ever produce candidates, never a match (§6.3).
 public enum FedRAMPAssessment {
     /// Body-of-Evidence items a FedRAMP Moderate equivalency claim needs (DoD CIO memo of
-    /// 21 Dec 2023 as summarised in SCOPING.md §6.2, plus the DFARS 7012 (c)–(g) terms):
+    /// 21 Dec 2023 as summarised in docs/SCOPING.md, External services and FedRAMP, plus the
+    /// DFARS 7012 (c)–(g) terms):
     /// 3PAO SAR, 100 % of the Moderate baseline, all assessment POA&Ms closed, annual 3PAO
     /// assessment, customer responsibility matrix, 7012(c)–(g) commitments.
     public static let equivalencyItems = [

@@ -1,5 +1,5 @@
 /// SCOPE-PATH-01 and the Contractor Risk Managed L3-12: what step 7 concluded about an asset
-/// with a data-capable path to or from CUI assets (docs/SCOPING.md, Decision procedure, step 7).
+/// with a data-capable path to or from CUI assets (docs/SCOPING.md, Decision procedure, Step 7).
 enum PathFindings {
     static func findings(_ x: AssetContext, _ c: Classification, rules: LevelRules) -> [Finding] {
         guard let decision = c.path else { return [] }
