@@ -75,8 +75,9 @@ public enum WaiversParser {
                 continue
             }
             values[name] = text
-            if name == "id", FindingCatalog.kind(id: text) == nil {
-                log.error(at(value, file), "'id' is not a finding id of the catalogue (e.g. CHG-25, SCOPE-PATH-01)")
+            if name == "id", FindingID(rawValue: text) == nil {
+                let examples = "\(FindingID.newEnclavePath), \(FindingID.pathEnterprise)"
+                log.error(at(value, file), "'id' is not a finding id of the catalogue (e.g. \(examples))")
                 ok = false
             }
             if name == "expires", !isDate(text) {
