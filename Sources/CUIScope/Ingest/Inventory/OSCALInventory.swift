@@ -21,10 +21,10 @@ enum OSCALInventory {
         var props: [(name: String, value: String)] = []
         for p in o["props"] as? [[String: Any]] ?? [] {
             if let ns = p["ns"] as? String, !ns.hasPrefix(oscalNamespace) { continue }
-            props.append((InventoryJSONParser.cellText(p["name"]), InventoryJSONParser.cellText(p["value"])))
+            props.append((InventoryValues.cellText(p["name"]), InventoryValues.cellText(p["value"])))
         }
-        return Item(uuid: InventoryJSONParser.cellText(o["uuid"]),
-                    description: InventoryJSONParser.cellText(o["description"]), props: props, location: location)
+        return Item(uuid: InventoryValues.cellText(o["uuid"]),
+                    description: InventoryValues.cellText(o["description"]), props: props, location: location)
     }
 
     /// An item from its `<inventory-item>` element (namespace-agnostic).
