@@ -93,9 +93,13 @@ extension XMLReader {
         var pathNames: [String] = []
         // Depths at which the walk reports (records and their descendants).
         var reporting = -1
+        // After a skipped subtree the reader already stands on the next node (the result of
+        // `xmlTextReaderNext`), which must be handled before reading on.
+        var pending: Int32?
 
         while true {
-            let ret = xmlTextReaderRead(reader)
+            let ret = pending ?? xmlTextReaderRead(reader)
+            pending = nil
             if ret == 0 { break }
             if ret < 0 || errors.fatal != nil {
                 throw InputError([errors.fatal ?? Diagnostic.error(
@@ -126,7 +130,7 @@ extension XMLReader {
                 switch choice {
                 case .skip:
                     if !isEmpty {
-                        _ = xmlTextReaderNext(reader)
+                        pending = xmlTextReaderNext(reader)
                         locator?.skipSubtree()
                     }
                     pathNames.removeLast()

@@ -57,7 +57,9 @@ public enum XMLReader {
         defer { walk.locator?.close() }
 
         while true {
-            let ret = xmlTextReaderRead(reader)
+            // After a skipped subtree the reader already stands on the next node.
+            let ret = walk.pending ?? xmlTextReaderRead(reader)
+            walk.pending = nil
             if ret == 0 { break }
             if ret < 0 || errors.fatal != nil {
                 throw InputError([errors.fatal ?? Diagnostic.error(
@@ -143,6 +145,10 @@ private struct TreeWalk {
     var stack: [XMLElement] = []
     var recordDepth = -1
     var entityWarned = false
+    /// The result of `xmlTextReaderNext` after a skipped subtree: the reader is already on the
+    /// node that follows it (often the next sibling's start, or the parent's end), which the
+    /// walk must handle before reading on.
+    var pending: Int32?
 
     /// Where the current start tag is: the locator's exact position, else the parser's.
     mutating func startLocation(_ raw: UnsafePointer<xmlChar>?) -> SourceLocation {
@@ -201,7 +207,7 @@ private struct TreeWalk {
 
     /// Moves the reader past the current element's subtree, and the locator with it.
     private mutating func skipSubtree() {
-        _ = xmlTextReaderNext(reader)
+        pending = xmlTextReaderNext(reader)
         locator?.skipSubtree()
     }
 
