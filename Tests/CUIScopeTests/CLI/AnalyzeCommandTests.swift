@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 
-/// The command-line contract of DESIGN.md, checked on the built executable.
+/// The command-line contract (docs/ARCHITECTURE.md, Command-line contract), checked on the built executable.
 @Suite(.serialized) struct AnalyzeCommandTests {
     @Test func demoAnalysisPrintsEveryCategoryWithEvidence() throws {
         let r = try CLIRunner.run(["analyze"] + CLIRunner.demoArgs)

@@ -1,6 +1,6 @@
 /// NetBox REST records (`results` of `/api/dcim/devices/`, `/api/virtualization/virtual-machines/`,
 /// `/api/ipam/ip-addresses/`, `/api/ipam/prefixes/`), each recognised by its keys so a merged
-/// dump of several endpoints reads too (FORMATS.md §8).
+/// dump of several endpoints reads too (docs/FORMATS.md, NetBox).
 ///
 /// NetBox's own `id` is a database number, so devices are identified by `name`. IP addresses are
 /// grouped into one asset per device they are assigned to; prefixes are segments, not assets.

@@ -1,9 +1,9 @@
 import Foundation
 
 /// OSCAL SSP `system-implementation/inventory-items` (JSON and XML) read as assets
-/// (FORMATS.md §9): props `asset-id` (else the item's `uuid`), repeated `ipv4-address` /
-/// `ipv6-address`, `asset-type`, `vlan-id`/`network-id`, `public`; the name from the
-/// description, else `fqdn`, `netbios-name` or `asset-tag`.
+/// (docs/FORMATS.md, OSCAL SSP inventory items): props `asset-id` (else the item's `uuid`),
+/// repeated `ipv4-address` / `ipv6-address`, `asset-type`, `vlan-id`/`network-id`, `public`;
+/// the name from the description, else `fqdn`, `netbios-name` or `asset-tag`.
 enum OSCALInventory {
     /// One inventory item, whichever serialisation it came from.
     struct Item {
