@@ -1,5 +1,5 @@
-/// Reads a PAN-OS firewall or Panorama configuration (docs/FORMATS.md, PAN-OS firewall; Panorama)
-/// into a ``RuleSet``.
+/// Reads a PAN-OS firewall or Panorama configuration (docs/FORMATS.md, PAN-OS firewall;
+/// docs/FORMATS.md, Panorama) into a ``RuleSet``.
 ///
 /// Accepts a saved `<config>` or the XML API's `<response><result><config>` wrapper. A
 /// firewall gives one enforcement point per vsys (`"<hostname>/vsys1"`, vendor `panos`,
