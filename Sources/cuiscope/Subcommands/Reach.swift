@@ -21,7 +21,7 @@ extension CUIScopeCommand {
         var proto: String = "any"
 
         @Option(name: .long, help: "Destination port.")
-        var port: UInt16?
+        var port: String?
 
         @Option(name: .long, help: "Ingress zone (default: the zone whose subnet holds the source).")
         var fromZone: String?
@@ -43,24 +43,22 @@ extension CUIScopeCommand {
 
         func validate() throws {
             if format != .text && format != .json { throw ValidationError("reach --format takes text or json") }
-            if IPProtocol.number(proto) == nil && proto.lowercased() != "any" {
-                throw ValidationError("--proto expects tcp, udp, icmp, any or a protocol number")
-            }
+            _ = try services()
+        }
+
+        /// `--proto` and `--port` as the service asked about.
+        func services() throws -> ServiceSet {
+            do { return try ServiceQuery.services(proto: proto, port: port) } catch { throw ValidationError(error.message) }
         }
 
         func run() throws {
-            let input = try loadOrExit(InputPaths(inventories: inventory, rules: rules, scope: scope, lenient: lenient))
+            let paths = InputPaths(inventories: inventory, rules: rules, scope: scope, lenient: lenient)
+            let input = try loadOrExit { () throws(InputError) in try InputLoader.load(paths) }
             let src = try resolve(from, input: input, option: "--from")
             let dst = try resolve(to, input: input, option: "--to")
-            var services = ServiceSet.anyService
-            if proto.lowercased() != "any", let p = IPProtocol.number(proto) {
-                services = port.map { ServiceSet.ports(p, $0, $0) } ?? .proto(p)
-            } else if let port {
-                services = ServiceSet.ports(IPProtocol.tcp, port, port).union(.ports(IPProtocol.udp, port, port))
-            }
-            let answer = ReachQuery.run(input: input, source: src, destination: dst, services: services,
+            let answer = ReachQuery.run(input: input, source: src, destination: dst, services: try services(),
                                         fromZone: fromZone, toZone: toZone)
-            try emit(format == .json ? ReachRenderer.json(answer) : ReachRenderer.text(answer), to: nil)
+            try OutputSink(path: nil).write(format == .json ? ReachRenderer.json(answer) : ReachRenderer.text(answer))
         }
 
         private func resolve(_ text: String, input: AnalysisInput, option: String) throws -> IPAddress {

@@ -101,7 +101,7 @@ import Testing
         #expect(!r.findings.contains { $0.id == "SCOPE-FLOW-04" && $0.assets.contains("corp-lt-07") })
     }
 
-    @Test func jsonReportCarriesTheWindowAndValidates() throws {
+    @Test(.tags(.samples), .samplesPresent) func jsonReportCarriesTheWindowAndValidates() throws {
         let since = try #require(FlowTimestamp.parse("2026-10-03T00:00:00Z"))
         let r = try Self.run(Self.demoPaths(flows: [TestPaths.demo("demo/flows.xml"), TestPaths.realWorld("flows/brimdata-zed_zeek_conn.log")],
                                             window: FlowWindow(since: since)))
