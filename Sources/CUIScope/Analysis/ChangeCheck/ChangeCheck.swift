@@ -17,7 +17,8 @@ public struct CheckOptions: Sendable {
 }
 
 /// `cuiscope check`: analyse the baseline and the proposed export, then report the difference
-/// (DESIGN.md "Diff" and "`check` fails on what is new"). Pure: inputs in, result out.
+/// (docs/ARCHITECTURE.md, How the commands flow; docs/SCOPING.md, Judgement calls: `check` fails on
+/// what is new). Pure: inputs in, result out.
 public enum ChangeCheck {
     /// - Parameters:
     ///   - baseline: inputs with the baseline rules.

@@ -1,4 +1,4 @@
-/// The decision procedure of docs/SCOPING.md, Decision procedure, one asset at a time: one method
+/// The decision procedure (docs/SCOPING.md, Decision procedure), one asset at a time: one method
 /// per step, in the order the procedure runs them, each concluding with a reason and its
 /// evidence or passing to the next. The findings of the asset are raised afterwards from what
 /// the steps concluded (``AssetFindings``).

@@ -1,7 +1,7 @@
 /// Where the organisation's declared category and the procedure disagree: SCOPE-SPA-06 (a
 /// security function not declared), SPEC-11 (a Specialized Asset declared wrongly) and
 /// SCOPE-DECL-21 for any other difference no earlier finding explains. The report never
-/// silently overrides a declaration (docs/SCOPING.md, Decision procedure, declared vs computed).
+/// silently overrides a declaration (docs/SCOPING.md, Decision procedure, After the steps: declared versus computed).
 enum DeclaredCategoryFindings {
     /// Ports of the role edges that make an asset a Security Protection Asset when in-scope
     /// assets use it (auth, logging, management, patch): LDAP, Kerberos, RADIUS, syslog, SIEM

@@ -144,10 +144,10 @@ public struct FedRAMPAcceptList: Sendable, Hashable {
 ///
 /// The offering is matched by the package id the user states (`fedramp_id`) and nothing
 /// else: "Microsoft 365" is several offerings with different records, so vendor or brand
-/// names only ever produce candidates, never a match (§6.3).
+/// names only ever produce candidates, never a match (docs/SCOPING.md#match-the-offering-not-the-vendor).
 public enum FedRAMPAssessment {
     /// Body-of-Evidence items a FedRAMP Moderate equivalency claim needs (DoD CIO memo of
-    /// 21 Dec 2023 as summarised in docs/SCOPING.md, External services and FedRAMP, plus the
+    /// 21 Dec 2023 as summarised in docs/SCOPING.md, External services and FedRAMP; plus the
     /// DFARS 7012 (c)–(g) terms):
     /// 3PAO SAR, 100 % of the Moderate baseline, all assessment POA&Ms closed, annual 3PAO
     /// assessment, customer responsibility matrix, 7012(c)–(g) commitments.

@@ -4,7 +4,7 @@
 /// never renumber, reuse or rename one; add new ids at the end, in catalogue order. The
 /// catalogue entry of each id (severity, title, basis, remediation) is ``FindingCatalog``'s
 /// constant of the same name, and `FindingCatalog.all` follows the order of the cases here.
-/// docs/SCOPING.md, Finding catalogue, documents each one under a `### ID` heading; ids 21 and
+/// The finding catalogue (docs/SCOPING.md, Finding catalogue) documents each one under a `### ID` heading; ids 21 and
 /// up are cuiscope's own.
 public enum FindingID: String, Sendable, Hashable, Codable, CaseIterable, CustomStringConvertible {
     case pathEnterprise = "SCOPE-PATH-01"

@@ -1,10 +1,11 @@
 /// Ordered first-match reachability over a topology: single queries (`cuiscope reach`) and
 /// bulk connectivity to CUI assets (`analyze`, in `Reachability+Connectivity.swift`).
 ///
-/// Both follow the same semantics (FORMATS.md §0–§1): a route crosses enforcement points in
-/// order; at each, the first applicable rule matching source, destination and service decides,
-/// and unmatched services fall to the intrazone or interzone default. Members of one subnet reach
-/// each other with no firewall between them, whatever the rules say.
+/// Both follow the same semantics (docs/FORMATS.md, Rules for every firewall format): a route
+/// crosses enforcement points in order; at each, the first applicable rule matching source,
+/// destination and service decides, and unmatched services fall to the intrazone or interzone
+/// default. Members of one subnet reach each other with no firewall between them, whatever the
+/// rules say.
 public final class ReachabilityEngine {
     public let topology: Topology
     /// Justified, not-data-capable services (scope file); applied to bulk edges, not to `evaluate`.

@@ -1,7 +1,8 @@
 import Testing
 @testable import CUIScope
 
-/// The decision procedure of SCOPING.md §5, one step per test, with the DESIGN.md decisions.
+/// The decision procedure (docs/SCOPING.md, Decision procedure), one step per test, with the decisions
+/// of docs/SCOPING.md, Judgement calls; and docs/DECISIONS.md.
 @Suite struct ClassifierTests {
     @Test func declaredCUIHandlingMakesACUIAsset() {
         var s = ScopeScenario()

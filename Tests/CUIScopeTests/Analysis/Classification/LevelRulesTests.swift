@@ -2,7 +2,7 @@ import Testing
 
 @testable import CUIScope
 
-/// What each level includes, as docs/SCOPING.md, Levels states it (32 CFR 170.19(b), (c), (d)).
+/// What each level includes, as docs/SCOPING.md (Levels) states it (32 CFR 170.19(b), (c), (d)).
 @Suite("Level rules")
 struct LevelRulesTests {
     @Test("Level 1: FCI, no SPA or CRMA, no separation test, no cloud or documentation findings")

@@ -3,7 +3,7 @@ import Testing
 
 @testable import CUIScope
 
-@Suite("FedRAMP assessment (SCOPING.md §6.2)")
+@Suite("FedRAMP assessment (docs/SCOPING.md, External services and FedRAMP)")
 struct FedRAMPAssessmentTests {
     static let snapshot: Marketplace? = try? FedRAMPMarketplaceParser.read(
         path: TestPaths.realWorld("fedramp-marketplace/18f_fedramp-data_data.json"), displayName: "data.json")
@@ -24,7 +24,7 @@ struct FedRAMPAssessmentTests {
         FedRAMPAssessment.assess(asset: asset, marketplace: m)
     }
 
-    // MARK: worked example, SCOPING.md §6.3
+    // MARK: worked example (docs/SCOPING.md, Match the offering)
 
     @Test("MSO365MT (Compliant, Moderate) passes the Marketplace test", .tags(.samples), .samplesPresent)
     func office365MultiTenant() throws {
@@ -161,7 +161,7 @@ struct FedRAMPAssessmentTests {
     // MARK: products feed values
 
     @Test(
-        "products feed statuses and impacts map to the SCOPING.md lists",
+        "products feed statuses and impacts map to the accept and deny lists",
         arguments: [
             ("FR9900000001", "authorized"),
             ("FR9900000002", "review"),  // 20x Moderate

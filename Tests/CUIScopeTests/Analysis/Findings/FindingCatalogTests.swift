@@ -4,7 +4,7 @@ import Testing
 @testable import CUIScope
 
 /// The finding catalogue is one list: the ids of ``FindingID``, each with one catalogue entry,
-/// one `### ID` heading in docs/SCOPING.md, and code that raises it — or an explicit place in
+/// one `### ID` heading in docs/SCOPING.md; and code that raises it — or an explicit place in
 /// ``notRaisedYet``.
 @Suite("Finding catalogue")
 struct FindingCatalogTests {
