@@ -20,13 +20,7 @@ struct Progress {
     /// per-phase tables of BENCHMARKS.md are read from these lines).
     func phaseDone(_ name: String) {
         guard enabled else { return }
-        var usage = rusage()
-        #if os(Linux)
-        getrusage(__rusage_who_t(RUSAGE_SELF.rawValue), &usage)
-        #else
-        getrusage(RUSAGE_SELF, &usage)
-        #endif
-        note("\(name) done, peak RSS \(usage.ru_maxrss / 1024) MiB")
+        note("\(name) done, peak RSS \(PeakMemory.residentMiB) MiB")
     }
 
     /// Summarises what was read, with the record rate.

@@ -4,10 +4,6 @@ import CUIScope
 import CUIScopeSynthetic
 import Foundation
 
-#if canImport(Glibc)
-import Glibc
-#endif
-
 /// `analyze` end to end on the realistic enterprise profile (`cuiscope-gen --profile realistic`:
 /// ~400 VLAN zones, 21k overlapping objects, deny-before-allow exceptions) at 1k, 10k and 100k
 /// assets, read from the generated native files as `analyze` reads them. Besides wall time,
@@ -74,13 +70,7 @@ struct PhaseClock {
         last = now
         let ms = Int(elapsed.components.seconds * 1000 + elapsed.components.attoseconds / 1_000_000_000_000_000)
         benchmark.measurement(.custom("\(name) ms", polarity: .prefersSmaller, useScalingFactor: false), ms)
-        var usage = rusage()
-        #if os(Linux)
-        getrusage(__rusage_who_t(RUSAGE_SELF.rawValue), &usage)
-        #else
-        getrusage(RUSAGE_SELF, &usage)
-        #endif
         benchmark.measurement(
-            .custom("\(name) peak MiB", polarity: .prefersSmaller, useScalingFactor: false), usage.ru_maxrss / 1024)
+            .custom("\(name) peak MiB", polarity: .prefersSmaller, useScalingFactor: false), PeakMemory.residentMiB)
     }
 }

@@ -22,16 +22,9 @@ public struct ReachRequest: Sendable, Hashable {
         self.toZone = toZone
     }
 
-    /// The services asked about: one protocol (one port of it, or all); `any` with a port asks
-    /// that port of both TCP and UDP. nil when `proto` is not a protocol.
-    public var services: ServiceSet? {
-        if proto.lowercased() == "any" {
-            guard let port else { return .anyService }
-            return ServiceSet.ports(IPProtocol.tcp, port, port).union(.ports(IPProtocol.udp, port, port))
-        }
-        guard let p = IPProtocol.number(proto) else { return nil }
-        return port.map { ServiceSet.ports(p, $0, $0) } ?? .proto(p)
-    }
+    /// The services asked about (``ServiceQuery/services(proto:port:)``); nil when `proto` is
+    /// not a protocol.
+    public var services: ServiceSet? { try? ServiceQuery.services(proto: proto, port: port.map(String.init)) }
 
     public static let protoExpected = "tcp, udp, icmp, any or a protocol number"
 }

@@ -26,7 +26,7 @@ extension CUIScopeCommand {
         var proto: String = "any"
 
         @Option(name: .long, help: "Destination port.")
-        var port: UInt16?
+        var port: String?
 
         @Option(name: .long, help: "Ingress zone (default: the zone whose subnet holds the source).")
         var fromZone: String?
@@ -53,20 +53,25 @@ extension CUIScopeCommand {
             } else if from == nil || to == nil {
                 throw ValidationError("reach needs --from and --to, or --queries FILE")
             }
-            if IPProtocol.number(proto) == nil && proto.lowercased() != "any" {
-                throw ValidationError("--proto expects \(ReachRequest.protoExpected)")
-            }
+            _ = try services()
+        }
+
+        /// `--proto` and `--port` as the service asked about.
+        func services() throws -> ServiceSet {
+            do { return try ServiceQuery.services(proto: proto, port: port) } catch { throw ValidationError(error.message) }
         }
 
         func run() throws {
-            let input = try loadOrExit(InputPaths(inventories: inventory, rules: rules, scope: scope, lenient: lenient))
+            let paths = InputPaths(inventories: inventory, rules: rules, scope: scope, lenient: lenient)
+            let input = try loadOrExit { () throws(InputError) in try InputLoader.load(paths) }
             let reach = ReachQuery(input: input)
             if let queries { return try answerAll(queries, reach: reach) }
             let request = ReachRequest(
-                from: from ?? "", to: to ?? "", proto: proto, port: port, fromZone: fromZone, toZone: toZone)
+                from: from ?? "", to: to ?? "", proto: proto, port: port.flatMap { UInt16($0) }, fromZone: fromZone,
+                toZone: toZone)
             switch reach.answer(request, names: ("--from", "--to")) {
             case .success(let answer):
-                try emit(format == .json ? ReachRenderer.json(answer) : ReachRenderer.text(answer), to: nil)
+                try OutputSink(path: nil).write(format == .json ? ReachRenderer.json(answer) : ReachRenderer.text(answer))
             case .failure(let e):
                 Diagnostics.print([.error(SourceLocation(file: "<arguments>", line: 0), e.message)])
                 throw ExitCode(2)
@@ -77,23 +82,21 @@ extension CUIScopeCommand {
         /// exit 2 at the end when any line was bad.
         private func answerAll(_ path: String, reach: ReachQuery) throws {
             var bad = 0
-            var out = ReportOutput(handle: FileHandle.standardOutput)
-            let result = Result { () throws(InputError) in
-                try ReachQueryLines.forEach(path: path) { line, parsed in
-                    switch parsed.flatMap({ reach.answer($0) }) {
-                    case .success(let answer): out.write(ReachRenderer.jsonLine(answer))
-                    case .failure(let e):
-                        bad += 1
-                        out.write(ReachRenderer.errorLine(line: line, message: e.message))
+            var failure: InputError?
+            try OutputSink(path: nil).write { out in
+                do throws(InputError) {
+                    try ReachQueryLines.forEach(path: path) { line, parsed in
+                        switch parsed.flatMap({ reach.answer($0) }) {
+                        case .success(let answer): out.write(ReachRenderer.jsonLine(answer))
+                        case .failure(let e):
+                            bad += 1
+                            out.write(ReachRenderer.errorLine(line: line, message: e.message))
+                        }
                     }
-                }
+                } catch { failure = error }
             }
-            do { try out.finish() } catch {
-                FileHandle.standardError.write(Data("<stdout>: error: cannot write output: \(error.localizedDescription)\n".utf8))
-                throw ExitCode(2)
-            }
-            if case .failure(let e) = result {
-                Diagnostics.print(e.diagnostics)
+            if let failure {
+                Diagnostics.print(failure.diagnostics)
                 throw ExitCode(2)
             }
             if bad > 0 { throw ExitCode(2) }

@@ -17,7 +17,8 @@ public struct CheckOptions: Sendable {
 }
 
 /// `cuiscope check`: analyse the baseline and the proposed export, then report the difference
-/// (docs/DECISIONS.md 23–26, "Change checks"). Pure: inputs in, result out.
+/// (docs/ARCHITECTURE.md, How the commands flow; docs/SCOPING.md, Judgement calls: `check` fails on
+/// what is new). Pure: inputs in, result out.
 public enum ChangeCheck {
     /// - Parameters:
     ///   - baseline: inputs with the baseline rules.
@@ -230,7 +231,7 @@ public enum ChangeCheck {
             let by = c.cause.map(\.text) ?? "no rule (unfiltered)"
             var evidence = (c.cause.map { [$0] } ?? []).map(\.evidence)
             evidence += c.permittedBy.filter { $0 != c.cause }.map(\.evidence)
-            evidence.append(Evidence(kind: "path", text: "\(c.fromZone)->\(c.toZone)"))
+            evidence.append(Evidence(kind: .path, text: "\(c.fromZone)->\(c.toZone)"))
             let reach = c.destinationAssets.isEmpty ? "" : "; enclave assets newly reachable: \(list(c.destinationAssets))"
             let from = c.sourceAssets.isEmpty ? "" : " (assets: \(list(c.sourceAssets)))"
             out.append(FindingCatalog.newEnclavePath.make(
@@ -257,7 +258,7 @@ public enum ChangeCheck {
             out.append(FindingCatalog.boundaryChange.make(
                 assets: [],
                 message: "Paths \(first.fromZone) → \(first.toZone) changed: \(opened) opened, \(closed) closed (enclave boundary).",
-                evidence: causes.map(\.evidence) + [Evidence(kind: "path", text: "\(first.fromZone)->\(first.toZone)")],
+                evidence: causes.map(\.evidence) + [Evidence(kind: .path, text: "\(first.fromZone)->\(first.toZone)")],
                 primaryLocation: causes.first?.location))
         }
         for c in categoryChanges {
@@ -293,7 +294,7 @@ public enum ChangeCheck {
         return FindingCatalog.expiredWaiver.make(
             assets: Array(Set(covering.flatMap(\.assets))).sorted(),
             message: "Waiver for \(w.findingID) '\(w.subject)' (owner \(w.owner), ticket \(w.ticket)) expired on \(w.expires) (today is \(today)); the \(covering.count) finding(s) it covered (\(ids)) count again.",
-            evidence: [Evidence(kind: "waiver", text: "waiver \(w.findingID) \(w.subject): \(w.justification)", location: w.location)],
+            evidence: [Evidence(kind: .waiver, text: "waiver \(w.findingID) \(w.subject): \(w.justification)", location: w.location)],
             primaryLocation: w.location)
     }
 

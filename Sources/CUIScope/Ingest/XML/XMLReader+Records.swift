@@ -93,9 +93,11 @@ extension XMLReader {
         var pathNames: [String] = []
         // Depths at which the walk reports (records and their descendants).
         var reporting = -1
+        var pending: Int32?  // after a skipped subtree, the reader already stands on the next node
 
         while true {
-            let ret = xmlTextReaderRead(reader)
+            let ret = pending ?? xmlTextReaderRead(reader)
+            pending = nil
             if ret == 0 { break }
             if ret < 0 || errors.fatal != nil {
                 throw InputError([errors.fatal ?? Diagnostic.error(
@@ -109,16 +111,7 @@ extension XMLReader {
                 let name = names.string(raw)
                 let depth = Int(xmlTextReaderDepth(reader))
                 let isEmpty = xmlTextReaderIsEmptyElement(reader) == 1
-                var loc = SourceLocation(file: file, line: Int(xmlTextReaderGetParserLineNumber(reader)),
-                                         column: Int(xmlTextReaderGetParserColumnNumber(reader)))
-                if locator != nil, let raw {
-                    if let tag = locator?.nextStartTag(matching: raw) {
-                        loc = SourceLocation(file: file, line: tag.line, column: tag.column)
-                    } else {
-                        locator?.close()
-                        locator = nil
-                    }
-                }
+                let loc = startLocation(reader, raw, file: file, locator: &locator)
                 while pathNames.count > depth { pathNames.removeLast() }
                 pathNames.append(name)
                 if reporting >= 0 && depth <= reporting { reporting = -1 }
@@ -126,7 +119,7 @@ extension XMLReader {
                 switch choice {
                 case .skip:
                     if !isEmpty {
-                        _ = xmlTextReaderNext(reader)
+                        pending = xmlTextReaderNext(reader)
                         locator?.skipSubtree()
                     }
                     pathNames.removeLast()
@@ -156,6 +149,20 @@ extension XMLReader {
             }
         }
         if let fatal = errors.fatal { throw InputError([fatal]) }
+    }
+
+    /// Where the current start tag is: the locator's exact position, else the parser's (and the
+    /// locator is dropped once it loses step with the parser).
+    private static func startLocation(
+        _ reader: xmlTextReaderPtr, _ raw: UnsafePointer<xmlChar>?, file: String, locator: inout XMLTagLocator?
+    ) -> SourceLocation {
+        let loc = SourceLocation(file: file, line: Int(xmlTextReaderGetParserLineNumber(reader)),
+                                 column: Int(xmlTextReaderGetParserColumnNumber(reader)))
+        guard locator != nil, let raw else { return loc }
+        if let tag = locator?.nextStartTag(matching: raw) { return SourceLocation(file: file, line: tag.line, column: tag.column) }
+        locator?.close()
+        locator = nil
+        return loc
     }
 }
 

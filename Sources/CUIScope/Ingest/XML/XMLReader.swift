@@ -53,19 +53,13 @@ public enum XMLReader {
         let (reader, errors) = try openReader(path, file: file)
         defer { xmlFreeTextReader(reader) }
         defer { withExtendedLifetime(errors) {} }
-
-        // Exact start-tag positions (the parser's own position runs a chunk ahead).
-        var locator = XMLTagLocator(path: path)
-        defer { locator?.close() }
-        var names = InternTable()
-        var pathNames: [String] = []
-        // Open elements of the record being built (empty when outside a record).
-        var stack: [XMLElement] = []
-        var recordDepth = -1
-        var entityWarned = false
+        var walk = TreeWalk(reader: reader, file: file, errors: errors, locator: XMLTagLocator(path: path))
+        defer { walk.locator?.close() }
 
         while true {
-            let ret = xmlTextReaderRead(reader)
+            // After a skipped subtree the reader already stands on the next node.
+            let ret = walk.pending ?? xmlTextReaderRead(reader)
+            walk.pending = nil
             if ret == 0 { break }
             if ret < 0 || errors.fatal != nil {
                 throw InputError([errors.fatal ?? Diagnostic.error(
@@ -73,91 +67,23 @@ public enum XMLReader {
                                    column: Int(xmlTextReaderGetParserColumnNumber(reader))),
                     "malformed XML")])
             }
-            let type = xmlTextReaderNodeType(reader)
-            switch type {
+            switch xmlTextReaderNodeType(reader) {
             case Int32(XML_READER_TYPE_ELEMENT.rawValue):
-                let raw = xmlTextReaderConstLocalName(reader)
-                let name = names.string(raw)
-                let depth = Int(xmlTextReaderDepth(reader))
-                let isEmpty = xmlTextReaderIsEmptyElement(reader) == 1
-                var loc = SourceLocation(file: file, line: Int(xmlTextReaderGetParserLineNumber(reader)),
-                                         column: Int(xmlTextReaderGetParserColumnNumber(reader)))
-                if locator != nil {
-                    if let raw, let tag = locator?.nextStartTag(matching: raw) {
-                        loc = SourceLocation(file: file, line: tag.line, column: tag.column)
-                    } else {
-                        locator?.close()
-                        locator = nil
-                    }
-                }
-                if stack.isEmpty {
-                    while pathNames.count > depth { pathNames.removeLast() }
-                    pathNames.append(name)
-                    switch select(pathNames) {
-                    case .skip:
-                        if !isEmpty {
-                            _ = xmlTextReaderNext(reader)
-                            locator?.skipSubtree()
-                        }
-                        pathNames.removeLast()
-                        // xmlTextReaderNext already moved to the sibling; re-dispatch it.
-                        continue
-                    case .descend:
-                        if isEmpty { pathNames.removeLast() }
-                        continue
-                    case .record:
-                        let el = XMLElement(name: name, attributes: readAttributes(reader, &names), location: loc)
-                        if isEmpty {
-                            pathNames.removeLast()
-                            try handle(el)
-                        } else {
-                            stack = [el]
-                            recordDepth = depth
-                        }
-                    }
-                } else {
-                    if skipNames.contains(name) {
-                        if !isEmpty {
-                            _ = xmlTextReaderNext(reader)
-                            locator?.skipSubtree()
-                        }
-                        continue
-                    }
-                    let el = XMLElement(name: name, attributes: readAttributes(reader, &names), location: loc)
-                    stack[stack.count - 1].append(el)
-                    if !isEmpty { stack.append(el) }
-                }
+                try walk.elementStart(select: select, skipNames: skipNames, handle: handle)
             case Int32(XML_READER_TYPE_END_ELEMENT.rawValue):
-                if !stack.isEmpty {
-                    let done = stack.removeLast()
-                    if stack.isEmpty {
-                        let depth = Int(xmlTextReaderDepth(reader))
-                        precondition(depth == recordDepth)
-                        pathNames.removeLast()
-                        try handle(done)
-                    }
-                } else if !pathNames.isEmpty {
-                    pathNames.removeLast()
-                }
+                try walk.elementEnd(handle: handle)
             case Int32(XML_READER_TYPE_TEXT.rawValue), Int32(XML_READER_TYPE_CDATA.rawValue),
                 Int32(XML_READER_TYPE_SIGNIFICANT_WHITESPACE.rawValue):
-                if let top = stack.last, let v = xmlTextReaderConstValue(reader) {
-                    top.rawText += String(cString: v)
-                }
+                walk.text()
             case Int32(XML_READER_TYPE_ENTITY_REFERENCE.rawValue):
-                if !entityWarned {
-                    entityWarned = true
-                    errors.warnings.append(.warning(
-                        SourceLocation(file: file, line: Int(xmlTextReaderGetParserLineNumber(reader))),
-                        "entity reference left unexpanded (entity expansion is disabled)"))
-                }
+                walk.entityReference()
             default:
                 break
             }
         }
         if let fatal = errors.fatal { throw InputError([fatal]) }
-        if !stack.isEmpty {
-            throw InputError(SourceLocation(file: file, line: stack[0].location.line), "unexpected end of file inside <\(stack[0].name)>")
+        if let record = walk.stack.first {
+            throw InputError(SourceLocation(file: file, line: record.location.line), "unexpected end of file inside <\(record.name)>")
         }
     }
 
@@ -188,7 +114,7 @@ public enum XMLReader {
         }
     }
 
-    private static func readAttributes(_ reader: xmlTextReaderPtr, _ names: inout InternTable)
+    static func readAttributes(_ reader: xmlTextReaderPtr, _ names: inout InternTable)
         -> [(name: String, value: String)]
     {
         var out: [(name: String, value: String)] = []
@@ -201,6 +127,120 @@ public enum XMLReader {
         }
         _ = xmlTextReaderMoveToElement(reader)
         return out
+    }
+}
+
+/// The state of one ``XMLReader/stream(_:displayName:select:skipNames:handle:)`` walk: the path
+/// of element names outside records, and the open elements of the record being built.
+private struct TreeWalk {
+    let reader: xmlTextReaderPtr
+    let file: String
+    let errors: ErrorBox
+    /// Exact start-tag positions (the parser's own position runs a chunk ahead); nil once it
+    /// loses step with the parser.
+    var locator: XMLTagLocator?
+    var names = InternTable()
+    var pathNames: [String] = []
+    /// Open elements of the record being built (empty when outside a record).
+    var stack: [XMLElement] = []
+    var recordDepth = -1
+    var entityWarned = false
+    /// The result of `xmlTextReaderNext` after a skipped subtree: the reader is already on the
+    /// node that follows it (often the next sibling's start, or the parent's end), which the
+    /// walk must handle before reading on.
+    var pending: Int32?
+
+    /// Where the current start tag is: the locator's exact position, else the parser's.
+    mutating func startLocation(_ raw: UnsafePointer<xmlChar>?) -> SourceLocation {
+        var loc = SourceLocation(file: file, line: Int(xmlTextReaderGetParserLineNumber(reader)),
+                                 column: Int(xmlTextReaderGetParserColumnNumber(reader)))
+        if locator != nil {
+            if let raw, let tag = locator?.nextStartTag(matching: raw) {
+                loc = SourceLocation(file: file, line: tag.line, column: tag.column)
+            } else {
+                locator?.close()
+                locator = nil
+            }
+        }
+        return loc
+    }
+
+    /// An element start: outside a record, `select` decides; inside one, the element joins the
+    /// record unless its name is in `skipNames`.
+    mutating func elementStart(
+        select: ([String]) -> XMLReader.Selection, skipNames: Set<String>, handle: (XMLElement) throws(InputError) -> Void
+    ) throws(InputError) {
+        let raw = xmlTextReaderConstLocalName(reader)
+        let name = names.string(raw)
+        let depth = Int(xmlTextReaderDepth(reader))
+        let isEmpty = xmlTextReaderIsEmptyElement(reader) == 1
+        let loc = startLocation(raw)
+        guard stack.isEmpty else {
+            if skipNames.contains(name) {
+                if !isEmpty { skipSubtree() }
+                return
+            }
+            let el = XMLElement(name: name, attributes: XMLReader.readAttributes(reader, &names), location: loc)
+            stack[stack.count - 1].append(el)
+            if !isEmpty { stack.append(el) }
+            return
+        }
+        while pathNames.count > depth { pathNames.removeLast() }
+        pathNames.append(name)
+        switch select(pathNames) {
+        case .skip:
+            if !isEmpty { skipSubtree() }
+            pathNames.removeLast()
+        case .descend:
+            if isEmpty { pathNames.removeLast() }
+        case .record:
+            let el = XMLElement(name: name, attributes: XMLReader.readAttributes(reader, &names), location: loc)
+            if isEmpty {
+                pathNames.removeLast()
+                try handle(el)
+            } else {
+                stack = [el]
+                recordDepth = depth
+            }
+        }
+    }
+
+    /// Moves the reader past the current element's subtree, and the locator with it.
+    private mutating func skipSubtree() {
+        pending = xmlTextReaderNext(reader)
+        locator?.skipSubtree()
+    }
+
+    /// An element end: closes an element of the record (handing the record over when it is the
+    /// record's own end), or leaves an element outside records.
+    mutating func elementEnd(handle: (XMLElement) throws(InputError) -> Void) throws(InputError) {
+        if !stack.isEmpty {
+            let done = stack.removeLast()
+            if stack.isEmpty {
+                let depth = Int(xmlTextReaderDepth(reader))
+                precondition(depth == recordDepth)
+                pathNames.removeLast()
+                try handle(done)
+            }
+        } else if !pathNames.isEmpty {
+            pathNames.removeLast()
+        }
+    }
+
+    /// Text and CDATA inside a record are kept on the innermost open element.
+    func text() {
+        if let top = stack.last, let v = xmlTextReaderConstValue(reader) {
+            top.rawText += String(cString: v)
+        }
+    }
+
+    /// An entity reference is left unexpanded; the first one is reported.
+    mutating func entityReference() {
+        guard !entityWarned else { return }
+        entityWarned = true
+        errors.warnings.append(.warning(
+            SourceLocation(file: file, line: Int(xmlTextReaderGetParserLineNumber(reader))),
+            "entity reference left unexpanded (entity expansion is disabled)"))
     }
 }
 

@@ -1,8 +1,8 @@
 import Foundation
 
-/// `reach` output. JSON is the contract of DESIGN.md: `decision`, `enforcement_point`, `rule`
-/// (null when a default decided), `default`, `file`, `line`, `path`; plus `services` and the
-/// per-service `breakdown` when several services were asked.
+/// `reach` output. JSON is a contract (docs/ARCHITECTURE.md, Command-line contract): `decision`,
+/// `enforcement_point`, `rule` (null when a default decided), `default`, `file`, `line`, `path`;
+/// plus `services` and the per-service `breakdown` when several services were asked.
 public enum ReachRenderer {
     /// The hop that decided the overall verdict: the first denying hop, else the first hop.
     static func decidingHop(_ a: ReachAnswer) -> PathHop? {
