@@ -1,4 +1,5 @@
 import Foundation
+import CUIScope
 
 /// Phase and count lines on stderr for long runs: shown when stderr is a terminal (or with
 /// `--progress`), silent otherwise and with `--quiet`, so pipelines and CI logs stay clean.
