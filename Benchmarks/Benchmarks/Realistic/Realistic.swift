@@ -28,8 +28,8 @@ let benchmarks: @Sendable () -> Void = {
                         profile: .realistic, assets: assets, rules: rules, flows: flows, seed: 42, to: dir)
                 },
                 teardown: {
-                    if let dir = files.value.all.first.map({ ($0 as NSString).deletingLastPathComponent }) {
-                        try? FileManager.default.removeItem(atPath: dir)
+                    if let file = files.value.all.first {
+                        try? FileManager.default.removeItem(at: URL(fileURLWithPath: file).deletingLastPathComponent())
                     }
                     files.clear()
                 })
