@@ -1,6 +1,6 @@
 import CUIScope
 
-/// Writes ``SyntheticNetwork`` assets as a native inventory CSV (DESIGN.md columns), one row per
+/// Writes ``SyntheticNetwork`` assets as a native inventory CSV (docs/FORMATS.md, Inventory CSV), one row per
 /// asset in order, so that reading the file back gives the same assets.
 public enum InventoryCSVWriter {
     static let header =

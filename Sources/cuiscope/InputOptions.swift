@@ -92,19 +92,9 @@ struct InputOptions: ParsableArguments {
         return out
     }
 
-    /// `--since`/`--until` as a window; a bare date means that whole UTC day.
+    /// `--since`/`--until` as a window (``FlowWindow/parse(since:until:)``).
     func window() throws -> FlowWindow {
-        func parse(_ text: String?, _ flag: String, endOfDay: Bool) throws -> Double? {
-            guard let text else { return nil }
-            if let t = FlowTimestamp.parse(text) { return t }
-            if text.wholeMatch(of: /\d{4}-\d{2}-\d{2}/) != nil, let t = FlowTimestamp.parse(text + "T00:00:00Z") {
-                return endOfDay ? t + 86_400 - 0.001 : t
-            }
-            throw ValidationError("\(flag) expects an ISO-8601 time with zone (2026-10-01T00:00:00Z) or a date (2026-10-01), got '\(text)'")
-        }
-        let w = FlowWindow(since: try parse(since, "--since", endOfDay: false), until: try parse(until, "--until", endOfDay: true))
-        if let a = w.since, let b = w.until, a > b { throw ValidationError("--since is after --until") }
-        return w
+        do { return try FlowWindow.parse(since: since, until: until) } catch { throw ValidationError(error.message) }
     }
 
     func validate() throws {
@@ -117,72 +107,14 @@ struct InputOptions: ParsableArguments {
     /// Loads every input, reporting phases on `progress`.
     func load(progress: Progress) throws -> AnalysisInput {
         progress.note("reading \(inventory.count + rules.count + flows.count) input file(s)")
-        let input = try loadOrExit(try paths())
+        let inputPaths = try self.paths()
+        let input = try loadOrExit { () throws(InputError) in try InputLoader.load(inputPaths) }
         progress.read(CUIScopeInputCounts(
             assets: input.assets.count, rules: input.enforcementPoints.reduce(0) { $0 + $1.rules.count },
             flowRecords: input.flowLogs.reduce(0) { $0 + $1.recordCount }))
+        progress.phaseDone("ingest")
         return input
     }
 
     var progressReporter: Progress { Progress(force: progress, quiet: quiet) }
-}
-
-/// Loads inputs; bad input prints every problem on stderr and exits 2.
-func loadOrExit(_ paths: InputPaths) throws -> AnalysisInput {
-    let result: Result<AnalysisInput, InputError> = Result { () throws(InputError) in try InputLoader.load(paths) }
-    switch result {
-    case .success(let input): return input
-    case .failure(let e):
-        Diagnostics.print(e.diagnostics)
-        throw ExitCode(2)
-    }
-}
-
-/// Diagnostics go to stderr, one `file:line:column: error: message` per line.
-enum Diagnostics {
-    static func print(_ ds: [Diagnostic]) {
-        var text = ""
-        for d in ds.sorted() { text += d.description + "\n" }
-        FileHandle.standardError.write(Data(text.utf8))
-    }
-}
-
-/// Writes results to stdout or `--output`.
-func emit(_ text: String, to output: String?) throws {
-    if let output {
-        do { try Data(text.utf8).write(to: URL(fileURLWithPath: output)) } catch {
-            FileHandle.standardError.write(Data("\(output): error: cannot write output: \(error.localizedDescription)\n".utf8))
-            throw ExitCode(2)
-        }
-    } else {
-        FileHandle.standardOutput.write(Data(text.utf8))
-    }
-}
-
-/// Streams a report to stdout or `--output` as `body` writes it, in 64 KiB chunks, so a large
-/// report is never held whole in memory. Same file handling and error as ``emit(_:to:)``.
-func emitStreaming(to output: String?, _ body: (inout ReportOutput) -> Void) throws {
-    func fail(_ error: any Error) -> ExitCode {
-        FileHandle.standardError.write(Data("\(output ?? "<stdout>"): error: cannot write output: \(error.localizedDescription)\n".utf8))
-        return ExitCode(2)
-    }
-    guard let output else {
-        var out = ReportOutput(handle: FileHandle.standardOutput)
-        body(&out)
-        do { try out.finish() } catch { throw fail(error) }
-        return
-    }
-    let handle: FileHandle
-    do {
-        // Create or truncate the file the way `emit` does, then append to it as we go.
-        let url = URL(fileURLWithPath: output)
-        try Data().write(to: url)
-        handle = try FileHandle(forWritingTo: url)
-    } catch { throw fail(error) }
-    var out = ReportOutput(handle: handle)
-    body(&out)
-    do {
-        try out.finish()
-        try handle.close()
-    } catch { throw fail(error) }
 }

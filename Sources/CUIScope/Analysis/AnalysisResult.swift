@@ -28,11 +28,12 @@ public struct AssetResult: Sendable, Hashable {
     }
 }
 
-/// A finding from the catalogue of SCOPING.md §8 (stable ids).
+/// A finding from the catalogue (docs/SCOPING.md, Finding catalogue). `id` is a ``FindingID``'s
+/// raw value: findings are made by ``FindingKind/make(assets:message:evidence:severity:review:primaryLocation:)``.
 public struct Finding: Sendable, Hashable {
     public var id: String
     public var severity: Severity
-    /// The tool could not decide; an assessor must (SCOPING.md §0 [U]).
+    /// The tool could not decide; an assessor must (docs/SCOPING.md, Finding catalogue).
     public var review: Bool
     public var title: String
     public var assets: [String]

@@ -1,7 +1,7 @@
 import Foundation
 
 /// What an input file is, decided from its first bytes and (for XML) its root element, never
-/// from its extension (DESIGN.md "Command-line contract").
+/// from its extension (docs/FORMATS.md, Detecting the format).
 public enum InputKind: Sendable, Equatable {
     /// A firewall rules export; `root` is the document element name.
     case rules(root: String)

@@ -1,6 +1,6 @@
 /// Reads every input of an analysis and gathers all problems before failing, so that one run
-/// lists every bad row and rule (DESIGN.md: invalid values stop the analysis with exit 2 and
-/// every problem listed, unless `--lenient`).
+/// lists every bad row and rule (docs/FORMATS.md, Bad input: invalid values stop the analysis
+/// with exit 2 and every problem listed, unless `--lenient`).
 public struct InputPaths: Sendable {
     public var inventories: [String]
     public var rules: [String]

@@ -1,5 +1,5 @@
 /// Reads a firewall rules file of any supported format, detected from content (the root
-/// element), never from the file extension (DESIGN.md "Command-line contract").
+/// element), never from the file extension (docs/FORMATS.md, Detecting the format).
 /// A rules format named on the command line (`--rules-format`), overriding detection.
 public enum RulesFormat: String, CaseIterable, Sendable {
     case native, panos, pfsense, opnsense

@@ -18,7 +18,8 @@ public enum AssetKind: String, Sendable, Codable, CaseIterable {
         }
     }
 
-    /// Devices that forward packets: a path through them is a direct path (DESIGN.md).
+    /// Devices that forward packets: a path through them is a direct path (docs/SCOPING.md,
+    /// Separation, What counts as a path).
     public var isForwarding: Bool { self == .network || self == .firewall }
 }
 
@@ -56,17 +57,17 @@ public enum SecurityFunction: String, Sendable, Codable, CaseIterable {
     case physicalAccess = "physical-access"
 
     /// Application relays: they do not forward packets, so the assets behind them are a
-    /// review (SCOPE-IND-07), not a reclassification (SCOPING.md §4.2).
+    /// review (SCOPE-IND-07), not a reclassification (docs/SCOPING.md, Separation).
     public var isRelay: Bool { self == .jumpHost || self == .vpn }
 }
 
-/// VDI client configuration (SCOPING.md §4.5).
+/// VDI client configuration (docs/SCOPING.md, Separation, VDI clients).
 public enum VDIMode: String, Sendable, Codable {
     case kvmOnly = "kvm-only"
     case redirection
 }
 
-/// One row of the asset inventory, normalised to the native columns of DESIGN.md.
+/// One row of the asset inventory, normalised to the native columns (docs/FORMATS.md, Inventory CSV).
 public struct Asset: Sendable, Hashable, Identifiable {
     public var id: String
     public var name: String

@@ -6,7 +6,7 @@ public enum Category: String, Sendable, Codable, CaseIterable, Comparable {
     case specialized
     case outOfScope = "out-of-scope"
 
-    /// Precedence when an asset carries several labels (SCOPING.md §5):
+    /// Precedence when an asset carries several labels (docs/SCOPING.md, Decision procedure):
     /// cui > security-protection > specialized > contractor-risk-managed > out-of-scope.
     public var precedence: Int {
         switch self {
@@ -48,24 +48,7 @@ public enum Category: String, Sendable, Codable, CaseIterable, Comparable {
     }
 }
 
-/// CMMC level of the assessment; it changes which categories exist (SCOPING.md §3).
+/// CMMC level of the assessment; it changes which categories exist (docs/SCOPING.md, Levels).
 public enum CMMCLevel: Int, Sendable, Codable, CaseIterable {
     case one = 1, two = 2, three = 3
-}
-
-/// Finding severity, `critical` highest. `info` findings never fail a run.
-public enum Severity: String, Sendable, Codable, CaseIterable, Comparable {
-    case critical, high, medium, low, info
-
-    public var rank: Int {
-        switch self {
-        case .critical: return 4
-        case .high: return 3
-        case .medium: return 2
-        case .low: return 1
-        case .info: return 0
-        }
-    }
-
-    public static func < (a: Severity, b: Severity) -> Bool { a.rank < b.rank }
 }

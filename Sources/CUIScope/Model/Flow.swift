@@ -3,7 +3,7 @@ public enum FlowAction: String, Sendable, Codable {
     case allow, deny, unknown
 }
 
-/// One observed flow record, normalised (FORMATS.md §6), or an aggregate of several.
+/// One observed flow record, normalised (docs/FORMATS.md, Flow logs), or an aggregate of several.
 public struct Flow: Sendable, Hashable {
     public var source: IPAddress
     public var destination: IPAddress

@@ -1,7 +1,7 @@
 import Foundation
 
 /// One cloud service offering as the FedRAMP Marketplace lists it, normalised from either
-/// public feed (FORMATS.md §9).
+/// public feed (docs/FORMATS.md, FedRAMP Marketplace data).
 ///
 /// Status and impact stay the raw strings of the feed: their meaning changes over time
 /// (FedRAMP 20x, 2026 Certification Classes), so the decision is made later against a
@@ -24,7 +24,7 @@ public struct MarketplaceRecord: Sendable, Hashable {
     /// `Original_Authorization_Date` / `auth_date`, raw (ISO-8601 UTC in both feeds).
     public var authorizationDate: String?
     /// `Underlying_CSP_Package_ID` / `leveraged_systems` ids: context only, never used to
-    /// infer coverage (SCOPING.md §6.3 point 3).
+    /// infer coverage (docs/SCOPING.md, External services and FedRAMP, Match the offering).
     public var underlyingPackageIDs: [String]
     /// Third-party assessment organisation: `Independent_Assessor` / `3pao_name`.
     public var assessor: String?
@@ -101,8 +101,9 @@ public struct Marketplace: Sendable {
     ///
     /// Score: shared words between the query's provider and the record's provider count
     /// once, shared words between the query's name and the record's offering count twice
-    /// (the offering is what matters, SCOPING.md §6.3), and name words found in the
-    /// record's provider count once. Best first, ties by offering then id; at most five.
+    /// (the offering is what matters: docs/SCOPING.md, External services and FedRAMP, Match the
+    /// offering), and name words found in the record's provider count once. Best first, ties by
+    /// offering then id; at most five.
     public func candidates(provider: String?, name: String?, limit: Int = 5) -> [MarketplaceRecord] {
         let providerWords = MarketplaceWords.of(provider ?? "")
         let nameWords = MarketplaceWords.of(name ?? "")

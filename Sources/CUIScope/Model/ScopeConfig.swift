@@ -1,5 +1,5 @@
 /// The `--scope` file: organisation, level, zones, the intended enclave and justified
-/// protocol exceptions (DESIGN.md "Scope file").
+/// protocol exceptions (docs/FORMATS.md, Scope file).
 public struct ScopeConfig: Sendable {
     public var organisation: String?
     public var level: CMMCLevel?
@@ -25,7 +25,8 @@ public struct ScopeConfig: Sendable {
 }
 
 /// A flow the organisation justifies as not data-capable (e.g. RDP display only to the VDI
-/// gateway). Echoed in every report so the assessor sees it (SCOPING.md §4.2).
+/// gateway). Echoed in every report so the assessor sees it (docs/SCOPING.md, Separation, Data-capable
+/// services and the allowlist).
 public struct AllowlistEntry: Sendable, Hashable {
     public var services: ServiceSet
     public var serviceText: String

@@ -1,7 +1,7 @@
 /// A streaming JSON writer producing the same bytes as Foundation's `JSONEncoder` with
 /// `[.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]` on Linux (swift-foundation), so
 /// reports can be written straight to their output instead of through an encoder tree, `Data`
-/// and a `String` (DECISIONS 40).
+/// and a `String` (docs/DECISIONS.md 41).
 ///
 /// The layout it reproduces: two-space indent; `"key" : value`; `",\n"` between members;
 /// every container, even an empty one, opens with a newline and closes on its own line

@@ -1,4 +1,4 @@
-/// Output formats of `analyze` (DESIGN.md contract tokens).
+/// Output formats of `analyze`: contract tokens (docs/ARCHITECTURE.md, Command-line contract).
 public enum OutputFormat: String, CaseIterable, Sendable {
     case text, json, markdown, csv, sarif, junit, oscal
 }

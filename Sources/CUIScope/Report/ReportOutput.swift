@@ -33,6 +33,11 @@ public struct ReportOutput: TextOutputStream {
         s.withUTF8 { write(bytes: $0) }
     }
 
+    /// Writes bytes that are not text (an SVG or PNG made by Graphviz).
+    public mutating func write(_ data: Data) {
+        data.withUnsafeBytes { write(bytes: $0.bindMemory(to: UInt8.self)) }
+    }
+
     @inline(__always)
     mutating func write(bytes: UnsafeBufferPointer<UInt8>) {
         buffer.append(contentsOf: bytes)

@@ -1,19 +1,22 @@
 /// One problem found in an input, reported as `file:line:column: error: message`.
 ///
 /// Messages name the element or column that is wrong and what was expected, never the
-/// surrounding content: firewall exports carry password hashes and keys (DESIGN.md).
+/// surrounding content: firewall exports carry password hashes and keys.
 public struct Diagnostic: Hashable, Sendable, Codable, CustomStringConvertible, Comparable {
-    public enum Severity: String, Sendable, Codable, Comparable {
+    /// Whether the input can be used: an error stops the run (exit 2), a warning or note is
+    /// reported beside the result. Compiler-style levels, not a finding ``Severity``.
+    public enum Level: String, Sendable, Codable, Comparable {
         case error, warning, note
         private var rank: Int { self == .error ? 0 : self == .warning ? 1 : 2 }
-        public static func < (a: Severity, b: Severity) -> Bool { a.rank < b.rank }
+        public static func < (a: Level, b: Level) -> Bool { a.rank < b.rank }
     }
 
-    public var severity: Severity
+    /// The level; named `severity` as the field every output writes it under.
+    public var severity: Level
     public var location: SourceLocation
     public var message: String
 
-    public init(_ severity: Severity, _ location: SourceLocation, _ message: String) {
+    public init(_ severity: Level, _ location: SourceLocation, _ message: String) {
         self.severity = severity
         self.location = location
         self.message = message

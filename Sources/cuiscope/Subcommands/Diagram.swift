@@ -8,13 +8,17 @@ extension DiagramFormat: ExpressibleByArgument {}
 
 extension CUIScopeCommand {
     /// `cuiscope diagram`: the assessment boundary, data flows or network as Graphviz DOT (or SVG/PNG).
-    struct Diagram: ParsableCommand {
+    struct Diagram: ParsableCommand, OutputSpec {
         static let configuration = CommandConfiguration(
             abstract: "Draw the CMMC assessment boundary, data flows or network from the analysis (Graphviz DOT).",
             discussion: """
                 The diagram is computed from the same analysis as `analyze`, so it cannot drift from the evidence. \
                 --format svg|png runs Graphviz `dot` when it is on PATH; DOT never needs it.
                 """)
+
+        static let defaultFormat = DiagramFormat.dot
+        static let formatNote: String? = "svg and png run Graphviz dot"
+        static let outputNoun = "diagram"
 
         @OptionGroup var inputs: InputOptions
 
@@ -33,11 +37,7 @@ extension CUIScopeCommand {
         @Flag(name: .long, help: "Draw only assets named by findings and the flagged edges.")
         var onlyFindings = false
 
-        @Option(name: .long, help: "Output format: dot, svg, png (svg and png run Graphviz dot).")
-        var format: DiagramFormat = .dot
-
-        @Option(name: .long, help: "Write the diagram to this file instead of stdout.")
-        var output: String?
+        @OptionGroup var output: OutputOptions<Diagram>
 
         func run() throws {
             let input = try inputs.load()
@@ -49,25 +49,13 @@ extension CUIScopeCommand {
                 FileHandle.standardError.write(Data("error: \(error.message)\n".utf8))
                 throw ExitCode(2)
             }
-            if format == .dot { return try emit(dot, to: output) }
+            if output.format == .dot { return try output.sink.write(dot) }
             let data: Data
-            do { data = try GraphvizRunner.render(dot, format: format.rawValue) } catch {
+            do { data = try GraphvizRunner.render(dot, format: output.format.rawValue) } catch {
                 FileHandle.standardError.write(Data("error: \(error.message)\n".utf8))
                 throw ExitCode(2)
             }
-            try emit(data, to: output)
+            try output.sink.write(data)
         }
-    }
-}
-
-/// Writes bytes (SVG, PNG) to stdout or `--output`.
-private func emit(_ data: Data, to output: String?) throws {
-    if let output {
-        do { try data.write(to: URL(fileURLWithPath: output)) } catch {
-            FileHandle.standardError.write(Data("\(output): error: cannot write output: \(error.localizedDescription)\n".utf8))
-            throw ExitCode(2)
-        }
-    } else {
-        FileHandle.standardOutput.write(data)
     }
 }

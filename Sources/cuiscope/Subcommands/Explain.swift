@@ -22,7 +22,7 @@ extension CUIScopeCommand {
                 Diagnostics.print([.error(SourceLocation(file: "<arguments>", line: 0), "no asset with id '\(assetID)' in the inventory")])
                 throw ExitCode(2)
             }
-            try emitStreaming(to: nil) { _ = ExplainRenderer.write(result, assetID: assetID, json: format == .json, to: &$0) }
+            try OutputSink(path: nil).write { _ = ExplainRenderer.write(result, assetID: assetID, json: format == .json, to: &$0) }
         }
     }
 }

@@ -12,16 +12,21 @@ extension CUIScopeCommand {
         var rules: [String]
 
         @Option(name: .long, help: "Source address, or asset id (with --inventory).")
-        var from: String
+        var from: String?
 
         @Option(name: .long, help: "Destination address, or asset id (with --inventory).")
-        var to: String
+        var to: String?
+
+        @Option(
+            name: .long,
+            help: "JSON Lines file of questions (keys from, to, proto, port, from_zone, to_zone); prints one JSON answer per line.")
+        var queries: String?
 
         @Option(name: .long, help: "Protocol: tcp, udp, icmp or any.")
         var proto: String = "any"
 
         @Option(name: .long, help: "Destination port.")
-        var port: UInt16?
+        var port: String?
 
         @Option(name: .long, help: "Ingress zone (default: the zone whose subnet holds the source).")
         var fromZone: String?
@@ -43,34 +48,58 @@ extension CUIScopeCommand {
 
         func validate() throws {
             if format != .text && format != .json { throw ValidationError("reach --format takes text or json") }
-            if IPProtocol.number(proto) == nil && proto.lowercased() != "any" {
-                throw ValidationError("--proto expects tcp, udp, icmp, any or a protocol number")
+            if queries != nil {
+                if from != nil || to != nil { throw ValidationError("--queries replaces --from and --to") }
+            } else if from == nil || to == nil {
+                throw ValidationError("reach needs --from and --to, or --queries FILE")
             }
+            _ = try services()
+        }
+
+        /// `--proto` and `--port` as the service asked about.
+        func services() throws -> ServiceSet {
+            do { return try ServiceQuery.services(proto: proto, port: port) } catch { throw ValidationError(error.message) }
         }
 
         func run() throws {
-            let input = try loadOrExit(InputPaths(inventories: inventory, rules: rules, scope: scope, lenient: lenient))
-            let src = try resolve(from, input: input, option: "--from")
-            let dst = try resolve(to, input: input, option: "--to")
-            var services = ServiceSet.anyService
-            if proto.lowercased() != "any", let p = IPProtocol.number(proto) {
-                services = port.map { ServiceSet.ports(p, $0, $0) } ?? .proto(p)
-            } else if let port {
-                services = ServiceSet.ports(IPProtocol.tcp, port, port).union(.ports(IPProtocol.udp, port, port))
+            let paths = InputPaths(inventories: inventory, rules: rules, scope: scope, lenient: lenient)
+            let input = try loadOrExit { () throws(InputError) in try InputLoader.load(paths) }
+            let reach = ReachQuery(input: input)
+            if let queries { return try answerAll(queries, reach: reach) }
+            let request = ReachRequest(
+                from: from ?? "", to: to ?? "", proto: proto, port: port.flatMap { UInt16($0) }, fromZone: fromZone,
+                toZone: toZone)
+            switch reach.answer(request, names: ("--from", "--to")) {
+            case .success(let answer):
+                try OutputSink(path: nil).write(format == .json ? ReachRenderer.json(answer) : ReachRenderer.text(answer))
+            case .failure(let e):
+                Diagnostics.print([.error(SourceLocation(file: "<arguments>", line: 0), e.message)])
+                throw ExitCode(2)
             }
-            let answer = ReachQuery.run(input: input, source: src, destination: dst, services: services,
-                                        fromZone: fromZone, toZone: toZone)
-            try emit(format == .json ? ReachRenderer.json(answer) : ReachRenderer.text(answer), to: nil)
         }
 
-        private func resolve(_ text: String, input: AnalysisInput, option: String) throws -> IPAddress {
-            if let a = IPAddress(text) { return a }
-            if let asset = input.assets.first(where: { $0.id == text }), let first = asset.addresses.intervals.first {
-                return IPAddress(value: first.lower)
+        /// `--queries`: one JSON answer (or `{"line":N,"error":…}`) per query line, in order;
+        /// exit 2 at the end when any line was bad.
+        private func answerAll(_ path: String, reach: ReachQuery) throws {
+            var bad = 0
+            var failure: InputError?
+            try OutputSink(path: nil).write { out in
+                do throws(InputError) {
+                    try ReachQueryLines.forEach(path: path) { line, parsed in
+                        switch parsed.flatMap({ reach.answer($0) }) {
+                        case .success(let answer): out.write(ReachRenderer.jsonLine(answer))
+                        case .failure(let e):
+                            bad += 1
+                            out.write(ReachRenderer.errorLine(line: line, message: e.message))
+                        }
+                    }
+                } catch { failure = error }
             }
-            Diagnostics.print([.error(SourceLocation(file: "<arguments>", line: 0),
-                                      "\(option) '\(text)' is neither an IP address nor an asset id with an address in the inventory")])
-            throw ExitCode(2)
+            if let failure {
+                Diagnostics.print(failure.diagnostics)
+                throw ExitCode(2)
+            }
+            if bad > 0 { throw ExitCode(2) }
         }
     }
 }

@@ -12,18 +12,17 @@ extension CUIScopeCommand {
 
         func run() throws {
             let problems = Validator.validate(paths: files) { path in
-                let result: Result<Inventory, InputError> = Result { () throws(InputError) in
-                    try InventoryReader.read(path: path, displayName: path)
-                }
-                switch result {
-                case .success(let inventory): return inventory.warnings
-                case .failure(let error): return error.diagnostics
+                do throws(InputError) {
+                    return try InventoryReader.read(path: path, displayName: path).warnings
+                } catch {
+                    return error.diagnostics
                 }
             }
             Diagnostics.print(problems)
             if problems.contains(where: { $0.severity == .error }) { throw ExitCode(2) }
             let warnings = problems.filter { $0.severity == .warning }.count
-            print("\(files.count) file\(files.count == 1 ? "" : "s") valid\(warnings > 0 ? ", \(warnings) warning\(warnings == 1 ? "" : "s")" : "")")
+            let plural = { (n: Int, noun: String) in "\(n) \(noun)\(n == 1 ? "" : "s")" }
+            try OutputSink(path: nil).write(plural(files.count, "file") + " valid" + (warnings > 0 ? ", " + plural(warnings, "warning") : "") + "\n")
         }
     }
 }

@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 
-/// The command-line contract of DESIGN.md, checked on the built executable.
+/// The command-line contract (docs/ARCHITECTURE.md, Command-line contract), checked on the built executable.
 @Suite(.serialized) struct AnalyzeCommandTests {
     @Test func demoAnalysisPrintsEveryCategoryWithEvidence() throws {
         let r = try CLIRunner.run(["analyze"] + CLIRunner.demoArgs)
@@ -39,8 +39,7 @@ import Testing
 
     @Test func sarifOutputValidatesAgainstTheOfficialSchema() throws {
         let r = try CLIRunner.run(["analyze", "--format", "sarif"] + CLIRunner.demoArgs)
-        let schema = TestPaths.repoRoot.deletingLastPathComponent()
-            .appendingPathComponent("shared/standards/sarif-schema-2.1.0.json").path
+        let schema = TestPaths.fixture("standards/sarif-schema-2.1.0.json")
         let problems = try CLIRunner.schemaErrors(json: r.stdout, schema: schema)
         #expect(problems == nil, "\(problems ?? "")")
     }

@@ -2,7 +2,7 @@ import Testing
 @testable import CUIScope
 
 @Suite struct RulesReaderTests {
-    @Test(arguments: [
+    @Test(.tags(.samples), .samplesPresent, arguments: [
         ("panos/iron-skillet_panos_full_10.1.xml", "panos"),
         ("panos/pan-os-php_stage00_panos-8.0_smb-firewall.xml", "panos"),
         ("panos/pan-os-php_panorama-8.0.xml", "panorama"),

@@ -78,7 +78,7 @@ struct JSONWriterTests {
 
     /// The demo with every input (scope, rules, flows, FedRAMP) plus a Zeek log and a window,
     /// so the report carries an observation window with a null end, skipped records and counts.
-    @Test func demoReportIsByteIdenticalToTheEncoderReport() throws {
+    @Test(.tags(.samples), .samplesPresent) func demoReportIsByteIdenticalToTheEncoderReport() throws {
         var p = InputPaths(inventories: [TestPaths.demo("demo/inventory.csv")], rules: [TestPaths.demo("demo/firewall.xml")],
                            flows: [TestPaths.demo("demo/flows.xml"), TestPaths.realWorld("flows/brimdata-zed_zeek_conn.log")],
                            scope: TestPaths.demo("demo/scope.yaml"), fedramp: TestPaths.demo("demo/fedramp-marketplace.json"))

@@ -40,7 +40,7 @@ public struct PathChange: Sendable, Hashable {
     public var pathText: String { "\(fromZone) \(sources.summary) → \(toZone) \(destinations.summary)" }
 }
 
-/// Differential reachability between a baseline and a proposed rule set (DESIGN.md "Diff"),
+/// Differential reachability between a baseline and a proposed rule set (docs/DECISIONS.md 23),
 /// computed on the predicate classes of both (``ClassPaths``): every address pair of the zones
 /// is covered, and a change is reported once per group of addresses that changed alike.
 enum PathDiff {

@@ -29,7 +29,7 @@ public struct RuleRef: Sendable, Hashable, Comparable {
     public var identity: String { "\(enforcementPoint)/\(uuid ?? rule ?? defaultName ?? "default")" }
 
     public var evidence: Evidence {
-        Evidence(kind: rule == nil ? "default-rule" : "rule",
+        Evidence(kind: rule == nil ? .defaultRule : .rule,
                  text: "\(enforcementPoint): \(rule.map { "rule '\($0)'" } ?? (defaultName ?? "default")) \(action.rawValue)",
                  location: location, rule: rule ?? defaultName, enforcementPoint: enforcementPoint)
     }

@@ -15,14 +15,14 @@ enum WaiverMatcher {
         if allowed("fingerprint") && subject.lowercased() == fingerprint { return true }
         if allowed("asset") && f.assets.contains(subject) { return true }
         if allowed("rule") {
-            for e in f.evidence where e.kind == "rule" || e.kind == "default-rule" {
+            for e in f.evidence where e.kind == .rule || e.kind == .defaultRule {
                 guard let r = e.rule else { continue }
                 if r == subject || "\(e.enforcementPoint ?? "")/\(r)" == subject { return true }
             }
         }
         if allowed("path") {
             let normal = subject.replacingOccurrences(of: " ", with: "").replacingOccurrences(of: "→", with: "->")
-            if f.evidence.contains(where: { $0.kind == "path" && $0.text == normal }) { return true }
+            if f.evidence.contains(where: { $0.kind == .path && $0.text == normal }) { return true }
         }
         return false
     }

@@ -1,6 +1,7 @@
 /// Flow records joined to the inventory: observed edges to and from CUI assets, denied
 /// attempts (separation evidence), and addresses that talk to CUI assets but are in no
-/// inventory (DOC-14). Denied flows never create a path (DESIGN.md decisions).
+/// inventory (DOC-14). Denied flows never create a path: they are separation evidence
+/// (docs/SCOPING.md, Separation; docs/DECISIONS.md 7).
 struct ObservedTraffic {
     /// Aggregated flows by (source asset or address, destination, protocol, port).
     struct Key: Hashable, Comparable {

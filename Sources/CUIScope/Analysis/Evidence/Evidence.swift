@@ -1,8 +1,36 @@
 /// One checkable piece of evidence behind a conclusion: an assessor can open `file` at
 /// `line` and find the rule, row or record.
 public struct Evidence: Sendable, Hashable, Codable, Comparable {
-    /// `inventory`, `rule`, `default-rule`, `segment`, `zone`, `flow`, `scope`, `marketplace`, `route`.
-    public var kind: String
+    /// What the evidence points at. The raw values are the `kind` field of the JSON, SARIF and
+    /// text outputs, which scripts read: add cases, never rename one.
+    public enum Kind: String, Sendable, Hashable, Codable, CaseIterable, CustomStringConvertible {
+        /// The asset's inventory row.
+        case inventory
+        /// A vendor rule that decided a hop (allow or block).
+        case rule
+        /// A default rule (interzone/intrazone default, implicit deny) that decided a hop.
+        case defaultRule = "default-rule"
+        /// A subnet shared without an enforcement point between its members.
+        case segment
+        /// Zones with no route between them.
+        case zone
+        /// A flow record (or an aggregate of records).
+        case flow
+        /// A statement of the scope file (the intended zone policy).
+        case scope
+        /// A FedRAMP Marketplace record.
+        case marketplace
+        /// The head of a permitted path: its ends, services and number of enforcement points.
+        case route
+        /// A zone pair a path crosses (`from->to`), which waivers match on.
+        case path
+        /// A waiver of the scope or waivers file.
+        case waiver
+
+        public var description: String { rawValue }
+    }
+
+    public var kind: Kind
     /// Plain words: what this evidence shows.
     public var text: String
     public var file: String?
@@ -11,7 +39,7 @@ public struct Evidence: Sendable, Hashable, Codable, Comparable {
     public var rule: String?
     public var enforcementPoint: String?
 
-    public init(kind: String, text: String, location: SourceLocation? = nil, rule: String? = nil,
+    public init(kind: Kind, text: String, location: SourceLocation? = nil, rule: String? = nil,
                 enforcementPoint: String? = nil) {
         self.kind = kind
         self.text = text.compacted
@@ -32,7 +60,7 @@ public struct Evidence: Sendable, Hashable, Codable, Comparable {
     }
 
     public static func < (a: Evidence, b: Evidence) -> Bool {
-        (a.file ?? "", a.line ?? 0, a.kind, a.text) < (b.file ?? "", b.line ?? 0, b.kind, b.text)
+        (a.file ?? "", a.line ?? 0, a.kind.rawValue, a.text) < (b.file ?? "", b.line ?? 0, b.kind.rawValue, b.text)
     }
 }
 

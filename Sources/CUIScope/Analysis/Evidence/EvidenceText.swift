@@ -8,7 +8,7 @@ enum EvidenceText {
         let what = h.rule.map { "rule '\($0)'" } ?? "default rule '\(h.defaultName ?? "default")'"
         var text = "\(h.enforcementPoint): \(what) \(verb) \(h.fromZone) → \(h.toZone)\(svc)"
         if !h.notes.isEmpty { text += "; " + h.notes.joined(separator: "; ") }
-        return Evidence(kind: h.rule == nil ? "default-rule" : "rule", text: text, location: h.location,
+        return Evidence(kind: h.rule == nil ? .defaultRule : .rule, text: text, location: h.location,
                         rule: h.ruleLabel, enforcementPoint: h.enforcementPoint)
     }
 
@@ -26,7 +26,7 @@ enum EvidenceText {
                 .joined(separator: ", ")
             if f.count > f.locations.count { text += ", …" }
         }
-        return Evidence(kind: "flow", text: text, location: f.location, rule: f.rule, enforcementPoint: f.device)
+        return Evidence(kind: .flow, text: text, location: f.location, rule: f.rule, enforcementPoint: f.device)
     }
 
     /// Evidence for one edge, with the peer named.
@@ -39,9 +39,9 @@ enum EvidenceText {
         let ends = "\(e.from)\(e.fromAddress.map { " (\($0))" } ?? "") → \(e.to)\(e.toAddress.map { " (\($0))" } ?? "")"
         switch e.kind {
         case .sameSegment:
-            return [Evidence(kind: "segment", text: "\(ends): same unfiltered segment \(e.segment ?? "?"), no enforcement point between them")]
+            return [Evidence(kind: .segment, text: "\(ends): same unfiltered segment \(e.segment ?? "?"), no enforcement point between them")]
         case .permit:
-            let head = Evidence(kind: "route", text: "\(ends): permitted \(summary(e.services)) across \(e.hops.count) enforcement point\(e.hops.count == 1 ? "" : "s")")
+            let head = Evidence(kind: .route, text: "\(ends): permitted \(summary(e.services)) across \(e.hops.count) enforcement point\(e.hops.count == 1 ? "" : "s")")
             return [head] + e.hops.map(hop)
         case .observed:
             return e.flows.prefix(3).map(flow)
@@ -51,7 +51,7 @@ enum EvidenceText {
     static func timestamp(_ t: Double) -> String { UTCTimestampText.format(t) }
 
     static func inventory(_ a: Asset) -> Evidence {
-        Evidence(kind: "inventory", text: "inventory row for \(a.id)", location: a.location)
+        Evidence(kind: .inventory, text: "inventory row for \(a.id)", location: a.location)
     }
 }
 

@@ -11,7 +11,7 @@ enum BoundaryRuleFindings {
             for rule in ep.rules where !rule.disabled && rule.action == .allow {
                 guard crossesBoundary(rule, inside: inside, outside: outside) else { continue }
                 let loc = rule.location
-                let evidence = Evidence(kind: "rule", text: "\(ep.name): rule '\(rule.name)' allows \(rule.from.names.joined(separator: ",")) → \(rule.to.names.joined(separator: ",")), source \(rule.source.addresses.summary), destination \(rule.destination.addresses.summary), services \(rule.services.summary)",
+                let evidence = Evidence(kind: .rule, text: "\(ep.name): rule '\(rule.name)' allows \(rule.from.names.joined(separator: ",")) → \(rule.to.names.joined(separator: ",")), source \(rule.source.addresses.summary), destination \(rule.destination.addresses.summary), services \(rule.services.summary)",
                                         location: loc, rule: rule.name, enforcementPoint: ep.name)
                 var broad: [String] = []
                 if rule.source.isAny { broad.append("any source") }
@@ -32,7 +32,7 @@ enum BoundaryRuleFindings {
             if ep.interzoneDefault == .allow && !inside.isEmpty && !outside.isEmpty {
                 out.append(FindingCatalog.permissiveRule.make(
                     assets: [], message: "\(ep.name) allows traffic between zones by default (interzone default allow) and joins the enclave (\(inside.sorted().joined(separator: ", "))) to \(outside.sorted().joined(separator: ", ")).",
-                    evidence: [Evidence(kind: "default-rule", text: "\(ep.name): interzone-default allow", location: ep.location, rule: "interzone-default", enforcementPoint: ep.name)],
+                    evidence: [Evidence(kind: .defaultRule, text: "\(ep.name): interzone-default allow", location: ep.location, rule: "interzone-default", enforcementPoint: ep.name)],
                     primaryLocation: ep.location))
             }
         }

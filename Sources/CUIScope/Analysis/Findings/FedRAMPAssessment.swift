@@ -1,6 +1,7 @@
 import Foundation
 
-/// What the FedRAMP test of SCOPING.md §6.2 says about one cloud service holding CUI.
+/// What the FedRAMP test (docs/SCOPING.md, External services and FedRAMP) says about one cloud
+/// service holding CUI.
 ///
 /// Each case maps to at most one finding (``findingID``); the records and reasons are kept so
 /// reports can show the Marketplace entry and the snapshot it came from.
@@ -26,21 +27,24 @@ public enum FedRAMPVerdict: Sendable, Hashable {
     /// The finding this verdict raises, nil when the FedRAMP test passes. Stated-only values
     /// go through the default accept-list; use ``FedRAMPAcceptList/decide(status:impact:)``
     /// for a configured one.
-    public var findingID: String? { findingID(acceptList: .default) }
+    public var findingID: String? { finding(acceptList: .default)?.rawValue }
 
     /// The finding this verdict raises under `acceptList` (it matters for stated values only).
-    public func findingID(acceptList: FedRAMPAcceptList) -> String? {
+    public func findingID(acceptList: FedRAMPAcceptList) -> String? { finding(acceptList: acceptList)?.rawValue }
+
+    /// The id behind ``findingID``.
+    func finding(acceptList: FedRAMPAcceptList) -> FindingID? {
         switch self {
         case .authorized: return nil
-        case .insufficient: return "CLOUD-02"
-        case .review: return "CLOUD-04"
-        case .notFound: return "CLOUD-01"
-        case .equivalency(let missing): return missing.isEmpty ? nil : "CLOUD-03"
+        case .insufficient: return .cloudInsufficient
+        case .review: return .fedrampReview
+        case .notFound: return .cloudNotFedRAMP
+        case .equivalency(let missing): return missing.isEmpty ? nil : .equivalencyIncomplete
         case .statedOnly(let status, let impact):
             switch acceptList.decide(status: status, impact: impact) {
             case .accepted: return nil
-            case .denied: return "CLOUD-02"
-            case .review: return "CLOUD-04"
+            case .denied: return .cloudInsufficient
+            case .review: return .fedrampReview
             }
         }
     }
@@ -56,7 +60,8 @@ public enum FedRAMPDecision: Sendable, Hashable {
 /// Which Marketplace statuses and impacts satisfy the FedRAMP requirement, and which are
 /// known not to. Configurable because the program is changing (FedRAMP 20x, Certification
 /// Classes, "FedRAMP Ready goes Legacy" on 28 July 2026) and DoD's treatment of the new
-/// values is unconfirmed (SCOPING.md §6.2, §9 item 9): a value on neither list is a review.
+/// values is unconfirmed (docs/SCOPING.md, External services and FedRAMP; Judgement calls): a
+/// value on neither list is a review.
 ///
 /// Values are compared after ``normalise(_:)``: case, surrounding blanks, repeated spaces and
 /// underscores do not matter, and a leading "FedRAMP " is ignored for impacts.
@@ -76,8 +81,9 @@ public struct FedRAMPAcceptList: Sendable, Hashable {
         self.deniedImpacts = Set(deniedImpacts.map(Self.normaliseImpact))
     }
 
-    /// SCOPING.md §6.2: authorized at Moderate or High is accepted; In Process, Ready/FRR,
-    /// Agency In Process, No Status Found/delisted, Low, LI-SaaS and 20x Low are not.
+    /// Authorized at Moderate or High is accepted; In Process, Ready/FRR, Agency In Process, No
+    /// Status Found/delisted, Low, LI-SaaS and 20x Low are not (docs/SCOPING.md, External
+    /// services and FedRAMP).
     public static let `default` = FedRAMPAcceptList(
         acceptedStatuses: ["Compliant", "FedRAMP Authorized", "Authorized"],
         deniedStatuses: [
@@ -133,14 +139,16 @@ public struct FedRAMPAcceptList: Sendable, Hashable {
     }
 }
 
-/// The FedRAMP decision of SCOPING.md §6.2 for one cloud service, as a pure function.
+/// The FedRAMP decision (docs/SCOPING.md, External services and FedRAMP) for one cloud
+/// service, as a pure function.
 ///
 /// The offering is matched by the package id the user states (`fedramp_id`) and nothing
 /// else: "Microsoft 365" is several offerings with different records, so vendor or brand
-/// names only ever produce candidates, never a match (§6.3).
+/// names only ever produce candidates, never a match (docs/SCOPING.md#match-the-offering-not-the-vendor).
 public enum FedRAMPAssessment {
     /// Body-of-Evidence items a FedRAMP Moderate equivalency claim needs (DoD CIO memo of
-    /// 21 Dec 2023 as summarised in SCOPING.md §6.2, plus the DFARS 7012 (c)–(g) terms):
+    /// 21 Dec 2023 as summarised in docs/SCOPING.md, External services and FedRAMP; plus the
+    /// DFARS 7012 (c)–(g) terms):
     /// 3PAO SAR, 100 % of the Moderate baseline, all assessment POA&Ms closed, annual 3PAO
     /// assessment, customer responsibility matrix, 7012(c)–(g) commitments.
     public static let equivalencyItems = [

@@ -26,7 +26,7 @@ enum SegmentFindings {
                 let ids = flat.map { graph.assets[$0].id }.sorted()
                 out.append(FindingCatalog.flatSegment.make(
                     assets: ids + cuiIDs, message: "Segment \(segText) holds CUI assets (\(list(cuiIDs))) together with \(ids.count) asset\(ids.count == 1 ? "" : "s") declared out of scope or not categorised (\(list(ids))), with no filtering between them.",
-                    evidence: [Evidence(kind: "segment", text: "subnet \(segText)", location: m.location)]
+                    evidence: [Evidence(kind: .segment, text: "subnet \(segText)", location: m.location)]
                         + flat.sorted().prefix(10).map { EvidenceText.inventory(graph.assets[$0]) },
                     primaryLocation: m.location))
             }
@@ -35,7 +35,7 @@ enum SegmentFindings {
                 let ids = publicOnes.map { graph.assets[$0].id }.sorted()
                 out.append(FindingCatalog.publicInEnclave.make(
                     assets: ids, message: "Publicly reachable asset\(ids.count == 1 ? "" : "s") \(list(ids)) share\(ids.count == 1 ? "s" : "") subnet \(segText) with CUI assets (\(list(cuiIDs))).",
-                    evidence: [Evidence(kind: "segment", text: "subnet \(segText)", location: m.location)]
+                    evidence: [Evidence(kind: .segment, text: "subnet \(segText)", location: m.location)]
                         + publicOnes.sorted().map { EvidenceText.inventory(graph.assets[$0]) },
                     primaryLocation: m.location))
             }
@@ -55,7 +55,7 @@ enum SegmentFindings {
                 // Each address with the subnet that places it (file:line of the zone definition): where it sits on each side.
                 evidence: [EvidenceText.inventory(a)] + eps.compactMap { ep in
                     ep.segment.map { seg in
-                        Evidence(kind: "segment", text: "\(ep.address) in subnet \(seg.text) (zone \(ep.zone ?? "?"))", location: seg.location)
+                        Evidence(kind: .segment, text: "\(ep.address) in subnet \(seg.text) (zone \(ep.zone ?? "?"))", location: seg.location)
                     }
                 }))
         }

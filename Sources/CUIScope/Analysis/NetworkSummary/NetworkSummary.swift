@@ -50,7 +50,8 @@ public struct EnforcementPointSummary: Sendable, Hashable {
     }
 }
 
-/// The FedRAMP test of SCOPING.md §6.2 for one cloud-service asset, as diagrams show it.
+/// The FedRAMP test (docs/SCOPING.md, External services and FedRAMP) for one cloud-service
+/// asset, as diagrams show it.
 public struct ExternalServiceSummary: Sendable, Hashable {
     public var assetID: String
     /// The service handles CUI, so the FedRAMP requirement applies to it.

@@ -1,4 +1,4 @@
-/// Kinds of data-capable edge (SCOPING.md §4.2).
+/// Kinds of data-capable edge (docs/SCOPING.md, Separation, Edge kinds).
 public enum EdgeKind: String, Sendable, Codable, Comparable {
     /// Allowed by every enforcement point on the route.
     case permit

@@ -1,18 +1,36 @@
 /// Ordered first-match reachability over a topology: single queries (`cuiscope reach`) and
 /// bulk connectivity to CUI assets (`analyze`, in `Reachability+Connectivity.swift`).
 ///
-/// Both follow the same semantics (FORMATS.md §0–§1): a route crosses enforcement points in
-/// order; at each, the first applicable rule matching source, destination and service decides,
-/// and unmatched services fall to the intrazone or interzone default. Members of one subnet reach
-/// each other with no firewall between them, whatever the rules say.
+/// Both follow the same semantics (docs/FORMATS.md, Rules for every firewall format): a route
+/// crosses enforcement points in order; at each, the first applicable rule matching source,
+/// destination and service decides, and unmatched services fall to the intrazone or interzone
+/// default. Members of one subnet reach each other with no firewall between them, whatever the
+/// rules say.
 public final class ReachabilityEngine {
     public let topology: Topology
     /// Justified, not-data-capable services (scope file); applied to bulk edges, not to `evaluate`.
     public let allowlist: [AllowlistEntry]
 
+    /// Per enforcement point (indexed like `topology.enforcementPoints`): its rules by ingress zone.
+    let ruleIndex: [ZoneRuleIndex]
+
     public init(topology: Topology, allowlist: [AllowlistEntry] = []) {
         self.topology = topology
         self.allowlist = allowlist
+        ruleIndex = topology.enforcementPoints.map { ZoneRuleIndex(rules: $0.rules) }
+    }
+
+    /// Positions of the rules of the hop's enforcement point that apply to its zone pair, ascending.
+    func applicableRules(_ hop: RouteHop) -> [Int] {
+        ruleIndex[hop.enforcementPoint].applicable(fromZone: hop.fromZone, toZone: hop.toZone)
+    }
+
+    /// The hop's policy over the given sorted source and destination addresses.
+    func hopPolicy(_ hop: RouteHop, sourceQueries: [UInt128], destinationQueries: [UInt128]) -> HopPolicy {
+        HopPolicy(
+            enforcementPoint: hop.enforcementPoint, point: topology.enforcementPoints[hop.enforcementPoint],
+            fromZone: hop.fromZone, toZone: hop.toZone, rules: applicableRules(hop), sourceQueries: sourceQueries,
+            destinationQueries: destinationQueries)
     }
 
     /// Whether `source` can reach `destination` on `services`, with the deciding rule per hop.
@@ -60,11 +78,12 @@ public final class ReachabilityEngine {
         var finished: [ReachSegment] = []
         for hop in route {
             let ep = topology.enforcementPoints[hop.enforcementPoint]
+            let candidates = applicableRules(hop)
             var next: [(services: ServiceSet, hops: [PathHop])] = []
             for piece in live {
                 let decision = ep.firstMatch(
                     source: source, destination: destination, services: piece.services, fromZone: hop.fromZone,
-                    toZone: hop.toZone)
+                    toZone: hop.toZone, candidates: candidates)
                 for d in decision.pieces {
                     let hops =
                         piece.hops + [

@@ -1,6 +1,6 @@
 import Foundation
 
-/// Reads a FedRAMP Marketplace snapshot in either public feed shape (FORMATS.md §9),
+/// Reads a FedRAMP Marketplace snapshot in either public feed shape (docs/FORMATS.md, FedRAMP Marketplace data),
 /// detected by content, into a ``Marketplace``.
 ///
 /// - 18F/fedramp-data `data/data.json`: `{meta:{Created_At, Produced_By}, data:{Providers:[…]}}`.

@@ -1,7 +1,7 @@
-/// Reads AWS VPC Flow Logs (FORMATS.md §6): space-separated text, with a header line naming
-/// the fields (S3 delivery, default or custom format) or without one (CloudWatch Logs export
-/// of the version-2 default format). `-` is a missing value; `NODATA`/`SKIPDATA` rows carry no
-/// flow and are counted, not read.
+/// Reads AWS VPC Flow Logs (docs/FORMATS.md, AWS VPC Flow Logs): space-separated text, with a
+/// header line naming the fields (S3 delivery, default or custom format) or without one
+/// (CloudWatch Logs export of the version-2 default format). `-` is a missing value;
+/// `NODATA`/`SKIPDATA` rows carry no flow and are counted, not read.
 ///
 /// When the custom format has `pkt-srcaddr`/`pkt-dstaddr`, those win over `srcaddr`/`dstaddr`:
 /// behind a NAT gateway or load balancer `srcaddr` is the intermediary's interface, and scope
@@ -51,9 +51,6 @@ enum AWSVPCFlowParser {
         var cols: [Int]?
         var width = 0
         var splitter = FieldSplitter()
-        func layout(_ names: [String]) -> [Int] {
-            Col.allCases.map { c in names.firstIndex(of: colNames[c]!) ?? -1 }
-        }
         try LineReader.forEachLine(path: path, file: file) { line, n throws(InputError) in
             let t = line.trimmed
             if t.count == 0 { return true }
@@ -62,15 +59,8 @@ enum AWSVPCFlowParser {
             if cols == nil {
                 let tokens = fields.map { Substring($0.string) }
                 if isHeader(tokens) {
-                    let names = tokens.map(String.init)
-                    let l = layout(names)
-                    guard l[Col.src.rawValue] >= 0 || l[Col.pktSrc.rawValue] >= 0,
-                          l[Col.dst.rawValue] >= 0 || l[Col.pktDst.rawValue] >= 0
-                    else {
-                        throw InputError(SourceLocation(file: file, line: n), "header names no srcaddr/dstaddr field")
-                    }
-                    cols = l
-                    width = names.count
+                    cols = try headerLayout(tokens.map(String.init), at: SourceLocation(file: file, line: n))
+                    width = tokens.count
                     return true
                 }
                 cols = layout(defaultFields)
@@ -82,49 +72,73 @@ enum AWSVPCFlowParser {
                 sink.malformed(line: n, "flow log record skipped: \(fields.count) fields, expected \(width)")
                 return true
             }
-            func get(_ c: Col) -> ByteField? {
-                let i = cols[c.rawValue]
-                guard i >= 0 else { return nil }
-                let f = fields[i]
-                return f.count == 1 && f[0] == 0x2D ? nil : f
-            }
-            func col(_ c: Col) -> Int {
-                let i = cols[c.rawValue]
-                return i < 0 ? 0 : fields[i].base - line.base + 1
-            }
-            if let s = get(.status), s.equals("NODATA") || s.equals("SKIPDATA") {
-                sink.noData()
-                return true
-            }
-            func bad(_ c: Col, _ what: String) -> Bool {
-                sink.malformed(line: n, column: col(c), "flow log record skipped: '\(colNames[c]!)' \(what)")
-                return true
-            }
-            let srcCol: Col = get(.pktSrc) != nil ? .pktSrc : .src
-            let dstCol: Col = get(.pktDst) != nil ? .pktDst : .dst
-            guard let src = get(srcCol)?.ipAddress else { return bad(srcCol, "is not an IP address") }
-            guard let dst = get(dstCol)?.ipAddress else { return bad(dstCol, "is not an IP address") }
-            guard let protoField = get(.proto), let pv = protoField.uint64, pv <= 255 else {
-                return bad(.proto, "is not a protocol number 0-255")
-            }
-            var r = FlowRecord(source: src, destination: dst, proto: UInt8(pv))
-            if FlowFields.hasPorts(r.proto) {
-                if let f = get(.sport) { guard let p = f.port else { return bad(.sport, "is not a port") }; r.sourcePort = p }
-                if let f = get(.dport) { guard let p = f.port else { return bad(.dport, "is not a port") }; r.destinationPort = p }
-            }
-            if let f = get(.packets) { guard let v = f.uint64 else { return bad(.packets, "is not a count") }; r.packets = v }
-            if let f = get(.bytes) { guard let v = f.uint64 else { return bad(.bytes, "is not a count") }; r.bytes = v }
-            if let f = get(.start) { guard let v = f.decimal else { return bad(.start, "is not epoch seconds") }; r.firstSeen = v }
-            if let f = get(.end) { guard let v = f.decimal else { return bad(.end, "is not epoch seconds") }; r.lastSeen = v }
-            if let f = get(.action) {
-                if f.equals("ACCEPT") { r.action = .allow } else if f.equals("REJECT") { r.action = .deny } else {
-                    return bad(.action, "is not ACCEPT or REJECT")
-                }
-            }
-            r.device = (get(.instance) ?? get(.interface))?.string
-            sink.add(r, line: n)
+            if let r = record(fields, cols: cols, line: line, n: n, sink: &sink) { sink.add(r, line: n) }
             return true
         }
         return try sink.finish(format: format)
+    }
+
+    /// The position of each ``Col`` in a list of field names, -1 when absent.
+    private static func layout(_ names: [String]) -> [Int] {
+        Col.allCases.map { c in names.firstIndex(of: colNames[c]!) ?? -1 }
+    }
+
+    /// The layout a header line names; it must name a source and a destination address.
+    private static func headerLayout(_ names: [String], at location: SourceLocation) throws(InputError) -> [Int] {
+        let l = layout(names)
+        guard l[Col.src.rawValue] >= 0 || l[Col.pktSrc.rawValue] >= 0,
+              l[Col.dst.rawValue] >= 0 || l[Col.pktDst.rawValue] >= 0
+        else {
+            throw InputError(location, "header names no srcaddr/dstaddr field")
+        }
+        return l
+    }
+
+    /// One row as a record; nil for a NODATA/SKIPDATA row (counted) and after the first bad
+    /// field is reported to `sink`.
+    private static func record(_ fields: [ByteField], cols: [Int], line: ByteField, n: Int, sink: inout FlowSink)
+        -> FlowRecord?
+    {
+        func get(_ c: Col) -> ByteField? {
+            let i = cols[c.rawValue]
+            guard i >= 0 else { return nil }
+            let f = fields[i]
+            return f.count == 1 && f[0] == 0x2D ? nil : f
+        }
+        func col(_ c: Col) -> Int {
+            let i = cols[c.rawValue]
+            return i < 0 ? 0 : fields[i].base - line.base + 1
+        }
+        if let s = get(.status), s.equals("NODATA") || s.equals("SKIPDATA") {
+            sink.noData()
+            return nil
+        }
+        func bad(_ c: Col, _ what: String) -> FlowRecord? {
+            sink.malformed(line: n, column: col(c), "flow log record skipped: '\(colNames[c]!)' \(what)")
+            return nil
+        }
+        let srcCol: Col = get(.pktSrc) != nil ? .pktSrc : .src
+        let dstCol: Col = get(.pktDst) != nil ? .pktDst : .dst
+        guard let src = get(srcCol)?.ipAddress else { return bad(srcCol, "is not an IP address") }
+        guard let dst = get(dstCol)?.ipAddress else { return bad(dstCol, "is not an IP address") }
+        guard let protoField = get(.proto), let pv = protoField.uint64, pv <= 255 else {
+            return bad(.proto, "is not a protocol number 0-255")
+        }
+        var r = FlowRecord(source: src, destination: dst, proto: UInt8(pv))
+        if FlowFields.hasPorts(r.proto) {
+            if let f = get(.sport) { guard let p = f.port else { return bad(.sport, "is not a port") }; r.sourcePort = p }
+            if let f = get(.dport) { guard let p = f.port else { return bad(.dport, "is not a port") }; r.destinationPort = p }
+        }
+        if let f = get(.packets) { guard let v = f.uint64 else { return bad(.packets, "is not a count") }; r.packets = v }
+        if let f = get(.bytes) { guard let v = f.uint64 else { return bad(.bytes, "is not a count") }; r.bytes = v }
+        if let f = get(.start) { guard let v = f.decimal else { return bad(.start, "is not epoch seconds") }; r.firstSeen = v }
+        if let f = get(.end) { guard let v = f.decimal else { return bad(.end, "is not epoch seconds") }; r.lastSeen = v }
+        if let f = get(.action) {
+            if f.equals("ACCEPT") { r.action = .allow } else if f.equals("REJECT") { r.action = .deny } else {
+                return bad(.action, "is not ACCEPT or REJECT")
+            }
+        }
+        r.device = (get(.instance) ?? get(.interface))?.string
+        return r
     }
 }

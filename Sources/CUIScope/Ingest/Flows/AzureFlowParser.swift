@@ -1,4 +1,5 @@
-/// Reads Azure network flow logs (FORMATS.md §6), streamed token by token:
+/// Reads Azure network flow logs, streamed token by token (docs/FORMATS.md, Flow logs, Azure
+/// NSG and VNet flow logs):
 /// - NSG flow logs v1/v2: `records[].properties.flows[].{rule, flows[].flowTuples[]}`, tuples
 ///   `unixTs,src,dst,sport,dport,T/U,I/O,A/D[,B/C/E,pktsS2D,bytesS2D,pktsD2S,bytesD2S]`;
 /// - VNet flow logs v4: `records[].flowRecords.flows[].flowGroups[].{rule, flowTuples[]}`,

@@ -1,5 +1,5 @@
-/// One normalised flow record as a reader hands it over (FORMATS.md §6): readers never keep
-/// records, they pass each one to a ``FlowSink`` which filters and aggregates it at once.
+/// One normalised flow record as a reader hands it over (docs/FORMATS.md, Flow logs): readers
+/// never keep records, they pass each one to a ``FlowSink`` which filters and aggregates it at once.
 struct FlowRecord {
     var source: IPAddress
     var destination: IPAddress

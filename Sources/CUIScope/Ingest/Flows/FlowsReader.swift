@@ -1,6 +1,6 @@
 import Foundation
 
-/// The flow-log formats cuiscope reads (FORMATS.md §6), as `--flows-format` names them.
+/// The flow-log formats cuiscope reads (docs/FORMATS.md, Flow logs), as `--flows-format` names them.
 public enum FlowFormat: String, Sendable, CaseIterable {
     case native
     case panosTraffic = "panos-traffic"
@@ -28,8 +28,8 @@ public struct FlowReadOptions: Sendable {
     }
 }
 
-/// Reads a flow log of any supported format, detected from content (DESIGN.md
-/// "Command-line contract"): XML by root element (and, for `<response>`, by
+/// Reads a flow log of any supported format, detected from content (docs/FORMATS.md,
+/// Detecting the format): XML by root element (and, for `<response>`, by
 /// `result/log/logs`), text by its header or first line. Malformed records are skipped and
 /// listed unless `strict`.
 public enum FlowsReader {

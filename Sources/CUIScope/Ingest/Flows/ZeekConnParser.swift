@@ -1,7 +1,8 @@
 import Foundation
 
-/// Reads Zeek `conn.log` (FORMATS.md §6): the TSV form with `#separator`/`#fields` headers,
-/// and the JSON-lines form (`LogAscii::use_json`). One record per connection; `-` is unset.
+/// Reads Zeek `conn.log` (docs/FORMATS.md, Flow logs, Zeek conn.log): the TSV form with
+/// `#separator`/`#fields` headers, and the JSON-lines form (`LogAscii::use_json`). One record per
+/// connection; `-` is unset.
 ///
 /// Zeek observes, it does not enforce, so the action comes from the connection state: a TCP
 /// connection that never completed its handshake (`S0`, `REJ`, `RSTOS0`, `RSTRH`, `SH`, `SHR`)

@@ -53,34 +53,78 @@ struct InventoryAssembler {
     mutating func add(
         _ cells: [InventoryField: [InventoryCell]], at location: SourceLocation, cidrIsHost: Bool = false
     ) {
-        var errors: [Diagnostic] = []
-        var warnings: [Diagnostic] = []
-        func fail(_ cell: InventoryCell, _ message: String) {
-            errors.append(.error(cell.location, "column '\(cell.column)': \(message)"))
-        }
-        func first(_ f: InventoryField) -> InventoryCell? {
-            cells[f]?.first { !$0.text.isEmpty }
-        }
-
-        // id (required)
-        let idCell = first(.id)
+        var record = AssetRecord(cells: cells)
+        let idCell = record.readID(at: location)
         let id = idCell?.text ?? ""
-        if let idCell {
-            if InventoryValues.looksExcelMangled(id) {
-                warnings.append(.warning(idCell.location, "column '\(idCell.column)': id looks like a number Excel "
-                    + "rewrote in scientific notation (like 6.37702E+15); the original digits are lost, so this id "
-                    + "will not match other sources (re-export the column as text)"))
-            }
-        } else if let empty = cells[.id]?.first {
-            errors.append(.error(empty.location, "column '\(empty.column)': empty id (every asset needs a unique id)"))
-        } else {
-            errors.append(.error(location, "record has no id (expected a key such as id, name, hostname, asset_tag, "
-                + "sys_id or serial)"))
+        var asset = Asset(id: id, name: record.first(.name)?.text, location: idCell?.location ?? location)
+        record.readAddresses(into: &asset, cidrIsHost: cidrIsHost)
+        record.readKind(into: &asset)
+        record.readScoping(into: &asset)
+        record.readTexts(into: &asset)
+
+        // duplicate ids: point at the second row, name the first
+        if let idCell, let line = firstLine[id] {
+            record.errors.append(.error(idCell.location, "column '\(idCell.column)': duplicate id (first used on line \(line))"))
         }
 
-        var asset = Asset(id: id, name: first(.name)?.text, location: idCell?.location ?? location)
+        log.append(contentsOf: record.warnings)
+        if record.errors.isEmpty {
+            firstLine[id] = asset.location.line
+            assets.append(asset)
+        } else if lenient {
+            let sorted = record.errors.sorted()
+            skipped.append(.warning(sorted[0].location, "row skipped: " + sorted.map(\.message).joined(separator: "; ")))
+        } else {
+            if idCell != nil, firstLine[id] == nil { firstLine[id] = asset.location.line }
+            log.append(contentsOf: record.errors)
+        }
+    }
 
-        // addresses
+    /// The inventory, or every error found when not lenient (or when a file-level error occurred).
+    func finish() throws(InputError) -> Inventory {
+        try log.throwIfErrors()
+        return Inventory(assets: assets, skipped: skipped, warnings: log.entries.sorted(), source: file)
+    }
+}
+
+/// The cells of one record on their way into an ``Asset``, with the problems found so far, in
+/// the order the fields are read.
+private struct AssetRecord {
+    let cells: [InventoryField: [InventoryCell]]
+    var errors: [Diagnostic] = []
+    var warnings: [Diagnostic] = []
+
+    init(cells: [InventoryField: [InventoryCell]]) { self.cells = cells }
+
+    /// The first non-empty cell of a field.
+    func first(_ f: InventoryField) -> InventoryCell? {
+        cells[f]?.first { !$0.text.isEmpty }
+    }
+
+    mutating func fail(_ cell: InventoryCell, _ message: String) {
+        errors.append(.error(cell.location, "column '\(cell.column)': \(message)"))
+    }
+
+    /// The id cell (required); nil after an error when it is missing or empty.
+    mutating func readID(at location: SourceLocation) -> InventoryCell? {
+        guard let idCell = first(.id) else {
+            if let empty = cells[.id]?.first {
+                errors.append(.error(empty.location, "column '\(empty.column)': empty id (every asset needs a unique id)"))
+            } else {
+                errors.append(.error(location, "record has no id (expected a key such as id, name, hostname, asset_tag, "
+                    + "sys_id or serial)"))
+            }
+            return nil
+        }
+        if InventoryValues.looksExcelMangled(idCell.text) {
+            warnings.append(.warning(idCell.location, "column '\(idCell.column)': id looks like a number Excel "
+                + "rewrote in scientific notation (like 6.37702E+15); the original digits are lost, so this id "
+                + "will not match other sources (re-export the column as text)"))
+        }
+        return idCell
+    }
+
+    mutating func readAddresses(into asset: inout Asset, cidrIsHost: Bool) {
         var addressSets: [AddressSet] = []
         for cell in cells[.addresses] ?? [] {
             for token in InventoryValues.addressTokens(cell.text) {
@@ -93,8 +137,11 @@ struct InventoryAssembler {
             }
         }
         asset.addresses = AddressSet(addressSets.flatMap(\.intervals))
+    }
 
-        // kind, and a vendor `category` that is either a CMMC category or a kind
+    /// The kind, the declared category, and a vendor `category` that is either a CMMC category
+    /// or a kind.
+    mutating func readKind(into asset: inout Asset) {
         var kindDecided = false
         if let cell = first(.kind), let reading = InventoryValues.kind(cell.text) {
             asset.kind = reading.kind
@@ -117,7 +164,10 @@ struct InventoryAssembler {
                 if !reading.recognised { warnings.append(unknownKind(cell)) }
             }
         }
+    }
 
+    /// What the classification reads: CUI handling, security functions, VDI mode and the flags.
+    mutating func readScoping(into asset: inout Asset) {
         if let cell = first(.cui) {
             if let c = InventoryValues.cui(cell.text) {
                 asset.cui = c
@@ -142,16 +192,21 @@ struct InventoryAssembler {
                 fail(cell, "expected kvm-only or redirection")
             }
         }
-        func flag(_ field: InventoryField) -> Bool {
-            guard let cell = first(field) else { return false }
-            if let b = InventoryValues.boolean(cell.text) { return b }
-            fail(cell, "expected yes or no")
-            return false
-        }
         asset.crmPolicy = flag(.crmPolicy)
         asset.governmentOperated = flag(.government)
         asset.publicFacing = flag(.public)
+    }
 
+    /// A yes/no field; false when absent or after an error.
+    private mutating func flag(_ field: InventoryField) -> Bool {
+        guard let cell = first(field) else { return false }
+        if let b = InventoryValues.boolean(cell.text) { return b }
+        fail(cell, "expected yes or no")
+        return false
+    }
+
+    /// The free-text fields, taken as written.
+    func readTexts(into asset: inout Asset) {
         asset.zoneHint = first(.zone)?.text
         asset.provider = first(.provider)?.text
         asset.fedrampID = first(.fedrampID)?.text
@@ -160,29 +215,6 @@ struct InventoryAssembler {
         asset.justification = first(.justification)?.text
         asset.dfarsEvidence = first(.dfars7012)?.text
         asset.equivalencyEvidence = (cells[.equivalency] ?? []).flatMap { InventoryValues.listTokens($0.text) }
-
-        // duplicate ids: point at the second row, name the first
-        if let idCell, let line = firstLine[id] {
-            errors.append(.error(idCell.location, "column '\(idCell.column)': duplicate id (first used on line \(line))"))
-        }
-
-        log.append(contentsOf: warnings)
-        if errors.isEmpty {
-            firstLine[id] = asset.location.line
-            assets.append(asset)
-        } else if lenient {
-            let sorted = errors.sorted()
-            skipped.append(.warning(sorted[0].location, "row skipped: " + sorted.map(\.message).joined(separator: "; ")))
-        } else {
-            if idCell != nil, firstLine[id] == nil { firstLine[id] = asset.location.line }
-            log.append(contentsOf: errors)
-        }
-    }
-
-    /// The inventory, or every error found when not lenient (or when a file-level error occurred).
-    func finish() throws(InputError) -> Inventory {
-        try log.throwIfErrors()
-        return Inventory(assets: assets, skipped: skipped, warnings: log.entries.sorted(), source: file)
     }
 
     private func unknownKind(_ cell: InventoryCell) -> Diagnostic {

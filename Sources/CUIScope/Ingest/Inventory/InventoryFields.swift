@@ -1,6 +1,6 @@
-/// The native inventory columns of DESIGN.md plus the extension columns the model carries, and
-/// the header aliases that let vendor exports (NetBox, Snipe-IT, ServiceNow, Lansweeper, Intune,
-/// OSCAL) be read without a mapping file (FORMATS.md §8).
+/// The native inventory columns plus the extension columns the model carries, and the header
+/// aliases that let vendor exports (NetBox, Snipe-IT, ServiceNow, Lansweeper, Intune, OSCAL) be
+/// read without a mapping file (docs/FORMATS.md, Inventory CSV).
 public enum InventoryField: String, Sendable, CaseIterable, Hashable {
     case id, name, addresses, kind, cui, functions, declared
     case crmPolicy = "crm_policy"

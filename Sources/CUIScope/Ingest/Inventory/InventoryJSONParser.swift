@@ -93,30 +93,10 @@ enum InventoryJSONParser {
                 let columns = layout.columns(for: field)
                 if columns.isEmpty { continue }
                 cells[field] = columns.map { i in
-                    InventoryCell(text: cellText(object[keys[i]]), location: location, column: keys[i])
+                    InventoryCell(text: InventoryValues.cellText(object[keys[i]]), location: location, column: keys[i])
                 }
             }
             assembler.add(cells, at: location)
-        }
-    }
-
-    /// A JSON value as cell text: strings as-is, numbers in their JSON spelling (never reformatted,
-    /// so ids keep their digits), booleans yes/no, arrays joined by `;`, and objects by the field
-    /// that names them (NetBox `{address}`/`{name}`, ServiceNow reference `{link, value}`).
-    static func cellText(_ value: Any?) -> String {
-        switch value {
-        case nil, is NSNull: return ""
-        case let s as String: return InventoryValues.trim(s)
-        case let n as NSNumber:
-            if String(cString: n.objCType) == "c" { return n.boolValue ? "yes" : "no" }
-            return n.stringValue
-        case let a as [Any]: return a.map { cellText($0) }.filter { !$0.isEmpty }.joined(separator: ";")
-        case let o as [String: Any]:
-            for key in ["address", "name", "value", "display_value", "display", "label"] where o[key] != nil {
-                return cellText(o[key])
-            }
-            return ""
-        default: return ""
         }
     }
 

@@ -7,8 +7,8 @@ public enum InventoryFormat: String, Sendable, CaseIterable {
     case xml
 }
 
-/// Entry point for asset inventories: detects the format from content (DESIGN.md: never from the
-/// extension) and returns the assets with their provenance.
+/// Entry point for asset inventories: detects the format from content, never from the extension
+/// (docs/FORMATS.md, Detecting the format), and returns the assets with their provenance.
 ///
 /// First non-space byte `{` or `[` → JSON; `<` → OSCAL SSP XML; anything else → CSV.
 public enum InventoryReader {

@@ -1,7 +1,8 @@
 import Foundation
 
-/// Parsers for inventory cell values. Each returns nil (or throws nothing and reports through the
-/// caller) for a value it cannot read, so the row builder can name the column and location.
+/// Parsers for inventory cell values (from CSV cells, or JSON values through ``cellText(_:)``).
+/// Each returns nil (or throws nothing and reports through the caller) for a value it cannot
+/// read, so the row builder can name the column and location.
 enum InventoryValues {
     /// Splits a list cell on `;`, `,` and whitespace, dropping empty pieces.
     static func addressTokens(_ s: String) -> [Substring] {
@@ -28,6 +29,26 @@ enum InventoryValues {
         var end = u.endIndex
         while end > first, blank(u[u.index(before: end)]) { end = u.index(before: end) }
         return String(s[first..<end])
+    }
+
+    /// A JSON value as cell text: strings as-is, numbers in their JSON spelling (never reformatted,
+    /// so ids keep their digits), booleans yes/no, arrays joined by `;`, and objects by the field
+    /// that names them (NetBox `{address}`/`{name}`, ServiceNow reference `{link, value}`).
+    static func cellText(_ value: Any?) -> String {
+        switch value {
+        case nil, is NSNull: return ""
+        case let s as String: return trim(s)
+        case let n as NSNumber:
+            if String(cString: n.objCType) == "c" { return n.boolValue ? "yes" : "no" }
+            return n.stringValue
+        case let a as [Any]: return a.map { cellText($0) }.filter { !$0.isEmpty }.joined(separator: ";")
+        case let o as [String: Any]:
+            for key in ["address", "name", "value", "display_value", "display", "label"] where o[key] != nil {
+                return cellText(o[key])
+            }
+            return ""
+        default: return ""
+        }
     }
 
     /// Splits a `;`-list (commas accepted too), trimming each piece.

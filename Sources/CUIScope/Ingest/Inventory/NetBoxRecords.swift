@@ -1,6 +1,6 @@
 /// NetBox REST records (`results` of `/api/dcim/devices/`, `/api/virtualization/virtual-machines/`,
 /// `/api/ipam/ip-addresses/`, `/api/ipam/prefixes/`), each recognised by its keys so a merged
-/// dump of several endpoints reads too (FORMATS.md §8).
+/// dump of several endpoints reads too (docs/FORMATS.md, NetBox).
 ///
 /// NetBox's own `id` is a database number, so devices are identified by `name`. IP addresses are
 /// grouped into one asset per device they are assigned to; prefixes are segments, not assets.
@@ -19,7 +19,7 @@ enum NetBoxRecords {
             }
             if isIPAddress(object) {
                 let address = InventoryCell(
-                    text: InventoryJSONParser.cellText(object["address"]), location: location, column: "address")
+                    text: InventoryValues.cellText(object["address"]), location: location, column: "address")
                 let device = deviceName(of: object)
                 // An IP with no device is its own asset, keyed by its host address.
                 let key = device.map { "device\u{0}" + $0 }
@@ -29,7 +29,7 @@ enum NetBoxRecords {
                 } else {
                     groupIndex[key] = groups.count
                     groups.append((key, device, [address], location,
-                                   InventoryJSONParser.cellText(object["dns_name"])))
+                                   InventoryValues.cellText(object["dns_name"])))
                 }
                 continue
             }
@@ -63,7 +63,7 @@ enum NetBoxRecords {
             guard let owner = o[key] as? [String: Any] else { continue }
             for parent in ["device", "virtual_machine"] {
                 if let d = owner[parent] as? [String: Any] {
-                    let name = InventoryJSONParser.cellText(d["name"])
+                    let name = InventoryValues.cellText(d["name"])
                     if !name.isEmpty { return name }
                 }
             }
@@ -77,14 +77,14 @@ enum NetBoxRecords {
     /// that is where a NetBox user records CMMC facts.
     static func deviceCells(_ o: [String: Any], at location: SourceLocation) -> [InventoryField: [InventoryCell]] {
         func cell(_ key: String) -> InventoryCell? {
-            let text = InventoryJSONParser.cellText(o[key])
+            let text = InventoryValues.cellText(o[key])
             return text.isEmpty ? nil : InventoryCell(text: text, location: location, column: key)
         }
         var cells: [InventoryField: [InventoryCell]] = [:]
         if let custom = o["custom_fields"] as? [String: Any] {
             for key in custom.keys.sorted() {
                 guard let field = InventoryField(mapTarget: key), field != .id else { continue }
-                let text = InventoryJSONParser.cellText(custom[key])
+                let text = InventoryValues.cellText(custom[key])
                 if text.isEmpty { continue }
                 cells[field, default: []].append(
                     InventoryCell(text: text, location: location, column: "custom_fields.\(key)"))

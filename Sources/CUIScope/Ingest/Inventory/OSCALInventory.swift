@@ -1,9 +1,9 @@
 import Foundation
 
 /// OSCAL SSP `system-implementation/inventory-items` (JSON and XML) read as assets
-/// (FORMATS.md §9): props `asset-id` (else the item's `uuid`), repeated `ipv4-address` /
-/// `ipv6-address`, `asset-type`, `vlan-id`/`network-id`, `public`; the name from the
-/// description, else `fqdn`, `netbios-name` or `asset-tag`.
+/// (docs/FORMATS.md, OSCAL SSP inventory items): props `asset-id` (else the item's `uuid`),
+/// repeated `ipv4-address` / `ipv6-address`, `asset-type`, `vlan-id`/`network-id`, `public`;
+/// the name from the description, else `fqdn`, `netbios-name` or `asset-tag`.
 enum OSCALInventory {
     /// One inventory item, whichever serialisation it came from.
     struct Item {
@@ -21,10 +21,10 @@ enum OSCALInventory {
         var props: [(name: String, value: String)] = []
         for p in o["props"] as? [[String: Any]] ?? [] {
             if let ns = p["ns"] as? String, !ns.hasPrefix(oscalNamespace) { continue }
-            props.append((InventoryJSONParser.cellText(p["name"]), InventoryJSONParser.cellText(p["value"])))
+            props.append((InventoryValues.cellText(p["name"]), InventoryValues.cellText(p["value"])))
         }
-        return Item(uuid: InventoryJSONParser.cellText(o["uuid"]),
-                    description: InventoryJSONParser.cellText(o["description"]), props: props, location: location)
+        return Item(uuid: InventoryValues.cellText(o["uuid"]),
+                    description: InventoryValues.cellText(o["description"]), props: props, location: location)
     }
 
     /// An item from its `<inventory-item>` element (namespace-agnostic).

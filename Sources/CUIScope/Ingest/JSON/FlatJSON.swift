@@ -13,14 +13,81 @@ enum FlatJSON {
     /// `null`, the raw text for nested objects and arrays.
     /// - Returns: the first syntax problem, or nil.
     static func scan(_ line: ByteField, scratch: ByteScratch, _ visit: (ByteField, ByteField?) -> Void) -> Problem? {
-        let p = line.base
-        let n = line.count
-        let out = scratch.reserve(n)
+        var c = Cursor(p: line.base, n: line.count, out: scratch.reserve(line.count))
+        c.ws()
+        guard c.i < c.n, c.p[c.i] == 0x7B else { return Problem(column: c.i, message: "expected a JSON object") }
+        c.i += 1
+        c.ws()
+        if c.i < c.n, c.p[c.i] == 0x7D {
+            c.i += 1
+        } else {
+            while true {
+                if let problem = c.member(visit) { return problem }
+                c.ws()
+                guard c.i < c.n else { return Problem(column: c.i, message: "unexpected end of line") }
+                if c.p[c.i] == 0x2C { c.i += 1; continue }
+                if c.p[c.i] == 0x7D { c.i += 1; break }
+                return Problem(column: c.i, message: "expected ',' or '}'")
+            }
+        }
+        c.ws()
+        return c.i == c.n ? nil : Problem(column: c.i, message: "text after the object")
+    }
+
+    /// A position in one line, and the scratch buffer unescaped strings are written to.
+    private struct Cursor {
+        let p: UnsafePointer<UInt8>
+        let n: Int
+        let out: UnsafeMutablePointer<UInt8>
+        /// Bytes of `out` used so far.
         var w = 0
+        /// The read position in `p`.
         var i = 0
-        func ws() { while i < n, p[i] == 0x20 || p[i] == 0x09 || p[i] == 0x0D || p[i] == 0x0A { i += 1 } }
-        // Reads a string starting at the opening quote; returns its content.
-        func string() -> ByteField? {
+
+        init(p: UnsafePointer<UInt8>, n: Int, out: UnsafeMutablePointer<UInt8>) {
+            self.p = p
+            self.n = n
+            self.out = out
+        }
+
+        mutating func ws() { while i < n, p[i] == 0x20 || p[i] == 0x09 || p[i] == 0x0D || p[i] == 0x0A { i += 1 } }
+
+        /// One `"key": value` member, handed to `visit`; the problem when it is malformed.
+        mutating func member(_ visit: (ByteField, ByteField?) -> Void) -> Problem? {
+            ws()
+            guard i < n, p[i] == 0x22, let key = string() else {
+                return Problem(column: i, message: "expected a member name")
+            }
+            ws()
+            guard i < n, p[i] == 0x3A else { return Problem(column: i, message: "expected ':'") }
+            i += 1
+            ws()
+            guard i < n else { return Problem(column: i, message: "unexpected end of line") }
+            let vstart = i
+            switch p[i] {
+            case 0x22:
+                guard let v = string() else { return Problem(column: vstart, message: "unterminated string") }
+                visit(key, v)
+            case 0x7B, 0x5B:
+                guard skipNested() else { return Problem(column: vstart, message: "unterminated object or array") }
+                visit(key, ByteField(p + vstart, i - vstart))
+            default:
+                while i < n, p[i] != 0x2C, p[i] != 0x7D, p[i] != 0x20, p[i] != 0x09 { i += 1 }
+                let v = ByteField(p + vstart, i - vstart)
+                if v.count == 0 { return Problem(column: vstart, message: "expected a value") }
+                if v.equals("null") {
+                    visit(key, nil)
+                } else if v.equals("true") || v.equals("false") || v[0] == 0x2D || (v[0] >= 0x30 && v[0] <= 0x39) {
+                    visit(key, v)
+                } else {
+                    return Problem(column: vstart, message: "expected a value")
+                }
+            }
+            return nil
+        }
+
+        /// Reads a string starting at the opening quote; returns its content.
+        mutating func string() -> ByteField? {
             i += 1
             let start = i
             var escaped = false
@@ -31,6 +98,11 @@ enum FlatJSON {
             let end = i
             i += 1
             guard escaped else { return ByteField(p + start, end - start) }
+            return unescape(start, end)
+        }
+
+        /// The content of `p[start..<end]` with its escapes resolved, written to `out`.
+        private mutating func unescape(_ start: Int, _ end: Int) -> ByteField? {
             let s = w
             var j = start
             while j < end {
@@ -57,8 +129,9 @@ enum FlatJSON {
             }
             return ByteField(UnsafePointer(out + s), w - s)
         }
-        // Skips a nested object or array, honouring strings.
-        func skipNested() -> Bool {
+
+        /// Skips a nested object or array, honouring strings.
+        mutating func skipNested() -> Bool {
             var depth = 0
             while i < n {
                 switch p[i] {
@@ -75,51 +148,5 @@ enum FlatJSON {
             }
             return false
         }
-        ws()
-        guard i < n, p[i] == 0x7B else { return Problem(column: i, message: "expected a JSON object") }
-        i += 1
-        ws()
-        if i < n, p[i] == 0x7D {
-            i += 1
-        } else {
-            while true {
-                ws()
-                guard i < n, p[i] == 0x22, let key = string() else {
-                    return Problem(column: i, message: "expected a member name")
-                }
-                ws()
-                guard i < n, p[i] == 0x3A else { return Problem(column: i, message: "expected ':'") }
-                i += 1
-                ws()
-                guard i < n else { return Problem(column: i, message: "unexpected end of line") }
-                let vstart = i
-                switch p[i] {
-                case 0x22:
-                    guard let v = string() else { return Problem(column: vstart, message: "unterminated string") }
-                    visit(key, v)
-                case 0x7B, 0x5B:
-                    guard skipNested() else { return Problem(column: vstart, message: "unterminated object or array") }
-                    visit(key, ByteField(p + vstart, i - vstart))
-                default:
-                    while i < n, p[i] != 0x2C, p[i] != 0x7D, p[i] != 0x20, p[i] != 0x09 { i += 1 }
-                    let v = ByteField(p + vstart, i - vstart)
-                    if v.count == 0 { return Problem(column: vstart, message: "expected a value") }
-                    if v.equals("null") {
-                        visit(key, nil)
-                    } else if v.equals("true") || v.equals("false") || v[0] == 0x2D || (v[0] >= 0x30 && v[0] <= 0x39) {
-                        visit(key, v)
-                    } else {
-                        return Problem(column: vstart, message: "expected a value")
-                    }
-                }
-                ws()
-                guard i < n else { return Problem(column: i, message: "unexpected end of line") }
-                if p[i] == 0x2C { i += 1; continue }
-                if p[i] == 0x7D { i += 1; break }
-                return Problem(column: i, message: "expected ',' or '}'")
-            }
-        }
-        ws()
-        return i == n ? nil : Problem(column: i, message: "text after the object")
     }
 }

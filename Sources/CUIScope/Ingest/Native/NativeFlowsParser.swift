@@ -1,12 +1,12 @@
 import Foundation
 
-/// Reads the native `<cuiscope-flows>` format (DESIGN.md "Native XML",
+/// Reads the native `<cuiscope-flows>` format (docs/FORMATS.md, Native flows XML;
 /// `schemas/cuiscope-flows.xsd`) through the attribute-only XML path, one `<flow>` at a time,
 /// into a ``FlowSink``: no element tree and no string per attribute, so a million records read
 /// in about the time libxml2 takes to parse them.
 ///
 /// Flow logs are large and dirty: a malformed record is skipped and listed with its location
-/// rather than failing the run, unless `strict` (DESIGN.md "Invalid values").
+/// rather than failing the run, unless `strict` (docs/FORMATS.md, Bad input).
 public enum NativeFlowsParser {
     /// The root element name this parser reads.
     public static let rootName = "cuiscope-flows"

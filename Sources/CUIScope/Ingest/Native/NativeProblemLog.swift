@@ -5,7 +5,7 @@ import Foundation
 /// Strict (default): every problem is an error and the parse throws them all at the end, so one
 /// run lists every mistake. Lenient: the smallest unit that holds the problem (a rule, an
 /// object, an interface) is skipped, and the problem is kept as a warning that says what was
-/// skipped, so the report can list and count it (DESIGN.md "Invalid values").
+/// skipped, so the report can list and count it (docs/FORMATS.md, Bad input).
 struct NativeProblemLog {
     let lenient: Bool
     private(set) var log = DiagnosticLog()

@@ -1,6 +1,6 @@
 import Foundation
 
-/// Reads the native `<cuiscope-rules>` format (DESIGN.md "Native XML", `schemas/cuiscope-rules.xsd`)
+/// Reads the native `<cuiscope-rules>` format (docs/FORMATS.md, Native rules XML; `schemas/cuiscope-rules.xsd`)
 /// into a ``RuleSet``: one ``EnforcementPoint`` (vendor `native`) per `<enforcement-point>`, rules
 /// in document order, names resolved through the file's address and service objects.
 ///

@@ -1,8 +1,9 @@
 import Foundation
 
-/// Reads a PAN-OS XML API traffic-log query answer (`type=log&log-type=traffic`, FORMATS.md
-/// §6): `/response/result/log/logs/entry`, one session per entry with ~110 child fields, of
-/// which only the dozen needed are read, as bytes (``XMLReader/streamFieldRecords``).
+/// Reads a PAN-OS XML API traffic-log query answer (`type=log&log-type=traffic`; docs/FORMATS.md,
+/// Flow logs, PAN-OS traffic log): `/response/result/log/logs/entry`, one session per entry with
+/// ~110 child fields, of which only the dozen needed are read, as bytes
+/// (``XMLReader/streamFieldRecords``).
 ///
 /// Time: `high_res_timestamp` carries a zone and is preferred; `time_generated` has none (it is
 /// the firewall's local time) and is read as UTC (docs/DECISIONS.md). The session started

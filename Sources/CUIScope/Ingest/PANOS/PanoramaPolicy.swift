@@ -1,4 +1,4 @@
-/// The effective policy Panorama pushes to its firewalls (FORMATS.md §2).
+/// The effective policy Panorama pushes to its firewalls (docs/FORMATS.md, Panorama).
 ///
 /// Order for a firewall in device group D: shared pre-rules → pre-rules of D's ancestors
 /// (root first) → D's pre-rules → D's post-rules → ancestors' post-rules (parent first) →
@@ -35,17 +35,39 @@ enum PanoramaPolicy {
         }
     }
 
-    static func read(_ config: XMLElement, file: String, hosts: [String: [IPAddress]], lenient: Bool)
-        -> PANOSConfigParser.Output
-    {
+    static func read(_ config: XMLElement, file: String, hosts: [String: [IPAddress]], lenient: Bool) -> PANOSPolicy {
         var log = DiagnosticLog()
         let device = config.child("devices")?.children("entry").first
         let shared = config.child("shared")
+        let groups = deviceGroups(config, device: device)
+        let scopes = objectScopes(groups, shared: shared, log: &log)
+        let resolver = PANOSObjectResolver(scopes: scopes, hosts: hosts, lenient: lenient, descendantsWin: true)
+        resolver.log = log
+        for (i, g) in groups.enumerated() where !resolver.chain(from: i + 1).contains(0) {
+            resolver.report(.error(g.parentLocation ?? g.elements[0].location,
+                                   "device group '\(g.name)': <parent-dg> hierarchy has a cycle"))
+        }
+
+        let templates = TemplateZones(device: device, log: &resolver.log)
+        var reader = PANOSSecurityRuleReader(resolver: resolver, file: file)
+        var points: [EnforcementPoint] = []
+        for (i, g) in groups.enumerated() {
+            points += groupPoints(g, scope: i + 1, groups: groups, shared: shared, templates: templates, reader: &reader)
+        }
+        if groups.isEmpty, let shared, let point = sharedOnlyPoint(shared, reader: &reader) { points.append(point) }
+        var policy = PANOSPolicy(points: points, log: resolver.log, reader: reader, scopes: scopes)
+        policy.counts["device_groups"] = groups.count
+        return policy
+    }
+
+    /// The device groups in document order (repeated entries merged), with the parents the
+    /// `readonly` section names and the serials of their managed firewalls.
+    private static func deviceGroups(_ config: XMLElement, device: XMLElement?) -> [DeviceGroup] {
         var groups = PANOSXML.mergedEntries(device?.child("device-group")?.children("entry") ?? []).map { entry in
             DeviceGroup(name: entry.name, elements: entry.elements, parent: nil, parentLocation: nil,
                         serials: entry.elements.flatMap { ($0.child("devices")?.children("entry") ?? []).map(PANOSXML.name) })
         }
-        let index = Dictionary(groups.enumerated().map { ($1.name, $0) }, uniquingKeysWith: { a, _ in a })
+        let index = groupIndex(groups)
         for ro in config.path("readonly/devices")?.children("entry") ?? [] {
             for e in ro.child("device-group")?.children("entry") ?? [] {
                 guard let parent = e.child("parent-dg"), let i = index[PANOSXML.name(e)] else { continue }
@@ -53,8 +75,20 @@ enum PanoramaPolicy {
                 groups[i].parentLocation = parent.location
             }
         }
+        return groups
+    }
 
-        // Scope 0 is shared; scope i+1 is device group i.
+    /// Group names to their positions; the first of a repeated name wins.
+    private static func groupIndex(_ groups: [DeviceGroup]) -> [String: Int] {
+        Dictionary(groups.enumerated().map { ($1.name, $0) }, uniquingKeysWith: { a, _ in a })
+    }
+
+    /// The object scopes names resolve in: scope 0 is shared, scope i+1 is device group i, whose
+    /// parent scope is its `parent-dg` (shared when it has none, or names no other group).
+    private static func objectScopes(_ groups: [DeviceGroup], shared: XMLElement?, log: inout DiagnosticLog)
+        -> [PANOSObjectScope]
+    {
+        let index = groupIndex(groups)
         var scopes = [PANOSObjectScope.load(name: "shared", parent: nil, from: shared.map { [$0] } ?? [], log: &log)]
         for (i, g) in groups.enumerated() {
             var parentScope = 0
@@ -68,68 +102,63 @@ enum PanoramaPolicy {
             }
             scopes.append(.load(name: g.name, parent: parentScope, from: g.elements, log: &log))
         }
-        let resolver = PANOSObjectResolver(scopes: scopes, hosts: hosts, lenient: lenient, descendantsWin: true)
-        resolver.log = log
-        for (i, g) in groups.enumerated() where !resolver.chain(from: i + 1).contains(0) {
-            resolver.report(.error(g.parentLocation ?? g.elements[0].location,
-                                   "device group '\(g.name)': <parent-dg> hierarchy has a cycle"))
-        }
+        return scopes
+    }
 
-        let templates = TemplateZones(device: device, log: &resolver.log)
-        var reader = PANOSSecurityRuleReader(resolver: resolver, file: file)
-        // Rules of shared (index 0) and each group (i + 1) have to be read in every inheriting group's scope.
-        var points: [EnforcementPoint] = []
-        for (i, g) in groups.enumerated() {
-            let scope = i + 1
-            let chain = resolver.chain(from: scope)
-            guard chain.last == 0 else { continue }
-            let containers = chain.map { s -> [XMLElement] in s == 0 ? (shared.map { [$0] } ?? []) : groups[s - 1].elements }
-            // chain is nearest first: own, parent, …, shared.
-            var ordered: [(XMLElement, Target)] = []
-            for c in containers.reversed() { ordered += securityRules(c, "pre-rulebase") }
-            for c in containers { ordered += securityRules(c, "post-rulebase") }
-            var rules: [(Rule, Target)] = []
-            for (entry, target) in ordered {
-                if let rule = reader.read(entry, scope: scope) { rules.append((rule, target)) }
-            }
-            var base = EnforcementPoint(name: g.name, vendor: "panorama", rules: [], location: g.elements[0].location)
-            applyDefaults(&base, containers: containers)
-            let targeted = rules.contains { !$0.1.devices.isEmpty }
-            let serials = g.serials
-            var variants: [(String, String?, [String])] = []
-            if serials.isEmpty {
-                variants = [(g.name, nil, [])]
-            } else if targeted {
-                variants = serials.map { ("\(g.name)/\($0)", $0, [$0]) }
-            } else {
-                variants = [(g.name, serials[0], serials)]
-            }
-            for (name, serial, members) in variants {
-                var ep = base
-                ep.name = name
-                ep.rules = rules.filter { $0.1.applies(to: serial) }.map(\.0)
-                ep.zones = templates.zones(for: members)
-                ep.ruleOnlyZones = PANOSConfigParser.undefinedZones(ep)
-                points.append(ep)
-            }
+    /// The enforcement points of one device group: its inherited policy in Panorama's order, as
+    /// one point, or one per managed firewall when any of its rules is targeted. Nothing when the
+    /// group's parent chain does not reach shared (a cycle, reported by ``read``).
+    private static func groupPoints(
+        _ g: DeviceGroup, scope: Int, groups: [DeviceGroup], shared: XMLElement?, templates: TemplateZones,
+        reader: inout PANOSSecurityRuleReader
+    ) -> [EnforcementPoint] {
+        let chain = reader.resolver.chain(from: scope)
+        guard chain.last == 0 else { return [] }
+        // Rules of shared (scope 0) and each group (i + 1) are read in every inheriting group's scope.
+        let containers = chain.map { s -> [XMLElement] in s == 0 ? (shared.map { [$0] } ?? []) : groups[s - 1].elements }
+        // chain is nearest first: own, parent, …, shared.
+        var ordered: [(XMLElement, Target)] = []
+        for c in containers.reversed() { ordered += securityRules(c, "pre-rulebase") }
+        for c in containers { ordered += securityRules(c, "post-rulebase") }
+        var rules: [(Rule, Target)] = []
+        for (entry, target) in ordered {
+            if let rule = reader.read(entry, scope: scope) { rules.append((rule, target)) }
         }
-        if groups.isEmpty, let shared, securityRules([shared], "pre-rulebase").count + securityRules([shared], "post-rulebase").count > 0 {
-            // Shared rules with no device group still form a policy: one enforcement point for shared.
-            var rules: [Rule] = []
-            for (entry, _) in securityRules([shared], "pre-rulebase") + securityRules([shared], "post-rulebase") {
-                if let rule = reader.read(entry, scope: 0) { rules.append(rule) }
-            }
-            var ep = EnforcementPoint(name: "shared", vendor: "panorama", rules: rules, location: shared.location)
-            applyDefaults(&ep, containers: [[shared]])
-            ep.ruleOnlyZones = PANOSConfigParser.undefinedZones(ep)
-            points.append(ep)
+        var base = EnforcementPoint(name: g.name, vendor: "panorama", rules: [], location: g.elements[0].location)
+        applyDefaults(&base, containers: containers)
+        let targeted = rules.contains { !$0.1.devices.isEmpty }
+        let serials = g.serials
+        var variants: [(String, String?, [String])] = []
+        if serials.isEmpty {
+            variants = [(g.name, nil, [])]
+        } else if targeted {
+            variants = serials.map { ("\(g.name)/\($0)", $0, [$0]) }
+        } else {
+            variants = [(g.name, serials[0], serials)]
         }
-        var counts = reader.counts
-        counts["fqdn_objects"] = scopes.reduce(0) { $0 + $1.fqdnObjects }
-        counts["dynamic_groups"] = scopes.reduce(0) { $0 + $1.dynamicGroups }
-        counts["enforcement_points"] = points.count
-        counts["device_groups"] = groups.count
-        return PANOSConfigParser.Output(points: points, log: resolver.log, counts: counts)
+        return variants.map { name, serial, members in
+            var ep = base
+            ep.name = name
+            ep.rules = rules.filter { $0.1.applies(to: serial) }.map(\.0)
+            ep.zones = templates.zones(for: members)
+            ep.ruleOnlyZones = PANOSPolicy.undefinedZones(ep)
+            return ep
+        }
+    }
+
+    /// Shared rules with no device group still form a policy: one enforcement point for shared;
+    /// nil when shared has no rules.
+    private static func sharedOnlyPoint(_ shared: XMLElement, reader: inout PANOSSecurityRuleReader) -> EnforcementPoint? {
+        let entries = securityRules([shared], "pre-rulebase") + securityRules([shared], "post-rulebase")
+        guard !entries.isEmpty else { return nil }
+        var rules: [Rule] = []
+        for (entry, _) in entries {
+            if let rule = reader.read(entry, scope: 0) { rules.append(rule) }
+        }
+        var ep = EnforcementPoint(name: "shared", vendor: "panorama", rules: rules, location: shared.location)
+        applyDefaults(&ep, containers: [[shared]])
+        ep.ruleOnlyZones = PANOSPolicy.undefinedZones(ep)
+        return ep
     }
 
     private static func securityRules(_ containers: [XMLElement], _ rulebase: String) -> [(XMLElement, Target)] {

@@ -1,6 +1,6 @@
 /// Reads a pfSense or OPNsense `config.xml` (root `<pfsense>` or `<opnsense>`) into one
 /// enforcement point whose zones are the interfaces and whose rules reproduce pf's
-/// evaluation as a first-match list (FORMATS.md §3).
+/// evaluation as a first-match list (docs/FORMATS.md, pfSense and OPNsense).
 ///
 /// pf blocks by default on every interface, so both defaults are `deny`; a rule applies to
 /// traffic *entering* its interface (`from: [interface]`); floating `out` rules go to

@@ -1,4 +1,5 @@
-/// Compiles pf's evaluation into the vendor-neutral first-match lists (FORMATS.md §3).
+/// Compiles pf's evaluation into the vendor-neutral first-match lists (docs/FORMATS.md, pfSense and
+/// OPNsense, pf evaluation order).
 ///
 /// pf evaluates every rule; a `quick` rule decides at its first match, otherwise the *last*
 /// matching rule decides. Quick rules therefore come first in their pf order, and the

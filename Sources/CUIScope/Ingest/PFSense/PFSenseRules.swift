@@ -66,8 +66,8 @@ struct PFSenseRules {
             ctx.problem((el.child("ipprotocol") ?? el).location, "\(label): <ipprotocol> must be inet, inet6 or inet46")
             return nil
         }
-        let src = legacyEndpoint(el.child("source"), family, label, &ctx)
-        let dst = legacyEndpoint(el.child("destination"), family, label, &ctx)
+        let src = legacySide(el.child("source"), family, label, &ctx)
+        let dst = legacySide(el.child("destination"), family, label, &ctx)
         guard let (svc, notes, unevaluated) = conditions(
             el, family: family, src: src, dst: dst, label: label, problemsBefore: problemsBefore, &ctx)
         else { return nil }
@@ -79,16 +79,18 @@ struct PFSenseRules {
                       isGroup: zones.isGroup, negated: src.negated || dst.negated)
     }
 
-    private struct Endpoint {
+    /// One side of a rule, its `source` or `destination`: the addresses it matches, its port
+    /// text and whether it is negated.
+    private struct RuleSide {
         var match: AddressMatch
         var port: String?
         var negated: Bool
     }
 
-    private func legacyEndpoint(_ el: XMLElement?, _ family: PFFamily, _ label: String, _ ctx: inout PFSenseContext)
-        -> Endpoint
+    private func legacySide(_ el: XMLElement?, _ family: PFFamily, _ label: String, _ ctx: inout PFSenseContext)
+        -> RuleSide
     {
-        guard let el else { return Endpoint(match: match(.full, negated: false, family, ["any"]), negated: false) }
+        guard let el else { return RuleSide(match: match(.full, negated: false, family, ["any"]), negated: false) }
         let negated = el.child("not") != nil
         var resolved = PFAddresses.full
         var members = ["any"]
@@ -107,7 +109,7 @@ struct PFSenseRules {
         } else if el.child("any") == nil {
             ctx.unsupported(el.location, "\(label): <\(el.name)> has none of <any/>, <address>, <network>; read as any")
         }
-        return Endpoint(match: match(resolved, negated: negated, family, members), port: el.nonEmpty("port"),
+        return RuleSide(match: match(resolved, negated: negated, family, members), port: el.nonEmpty("port"),
                         negated: negated)
     }
 
@@ -147,8 +149,8 @@ struct PFSenseRules {
             ctx.problem((el.child("ipprotocol") ?? el).location, "\(label): <ipprotocol> must be inet, inet6 or inet46")
             return nil
         }
-        let src = mvcEndpoint(el, "source", family, label, &ctx)
-        let dst = mvcEndpoint(el, "destination", family, label, &ctx)
+        let src = mvcSide(el, "source", family, label, &ctx)
+        let dst = mvcSide(el, "destination", family, label, &ctx)
         guard let (svc, notes, unevaluated) = conditions(
             el, family: family, src: src, dst: dst, label: label, problemsBefore: problemsBefore, &ctx)
         else { return nil }
@@ -164,9 +166,9 @@ struct PFSenseRules {
                       isGroup: zones.isGroup, negated: src.negated || dst.negated)
     }
 
-    private func mvcEndpoint(
+    private func mvcSide(
         _ el: XMLElement, _ side: String, _ family: PFFamily, _ label: String, _ ctx: inout PFSenseContext
-    ) -> Endpoint {
+    ) -> RuleSide {
         let negated = el.text(of: "\(side)_not") == "1"
         let netEl = el.child("\(side)_net")
         let terms = list(netEl?.text, separators: ",")
@@ -178,7 +180,7 @@ struct PFSenseRules {
                 resolved.formUnion(address(t, netEl?.location ?? el.location, label, allowInterfaces: true, &ctx))
             }
         }
-        return Endpoint(match: match(resolved, negated: negated, family, terms.isEmpty ? ["any"] : terms),
+        return RuleSide(match: match(resolved, negated: negated, family, terms.isEmpty ? ["any"] : terms),
                         port: el.nonEmpty("\(side)_port"), negated: negated)
     }
 
@@ -317,7 +319,7 @@ struct PFSenseRules {
     /// Services, notes and unevaluated conditions, read alike from legacy and MVC rules; nil when
     /// lenient mode skips the rule for problems reported since `problemsBefore`.
     private func conditions(
-        _ el: XMLElement, family: PFFamily, src: Endpoint, dst: Endpoint, label: String, problemsBefore: Int,
+        _ el: XMLElement, family: PFFamily, src: RuleSide, dst: RuleSide, label: String, problemsBefore: Int,
         _ ctx: inout PFSenseContext
     ) -> (svc: (set: ServiceSet, members: [String]), notes: [String], unevaluated: [String])? {
         var notes: [String] = []

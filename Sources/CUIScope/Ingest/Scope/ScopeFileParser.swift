@@ -1,9 +1,9 @@
 import Foundation
 import Yams
 
-/// Reads the `--scope` YAML file (DESIGN.md "Scope file", `schemas/scope.schema.json`) into a
-/// ``ScopeConfig``. The document is composed into Yams nodes rather than decoded, so every
-/// value keeps its mark and every error names file:line:column of the offending value.
+/// Reads the `--scope` YAML file (docs/FORMATS.md, Scope file; `schemas/scope.schema.json`) into
+/// a ``ScopeConfig``. The document is composed into Yams nodes (``YAMLNodes``) rather than
+/// decoded, so every error names file:line:column of the offending value.
 public enum ScopeFileParser {
     static let topLevelKeys = ["organisation", "organization", "level", "zones", "enclave", "protocol_allowlist",
                                "waivers", "policy"]
@@ -15,40 +15,11 @@ public enum ScopeFileParser {
     ///   invalid values (level, CIDRs, ports, missing reasons).
     public static func read(path: String, displayName: String?) throws(InputError) -> ScopeConfig {
         let file = displayName ?? path
-        let data = try InputFile.contents(path: path, file: file)
-        guard var text = String(data: data, encoding: .utf8) else {
-            throw InputError(SourceLocation(file: file, line: 1), "scope file is not UTF-8 text")
-        }
-        if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
-        let root: Node?
-        do {
-            root = try Yams.compose(yaml: text)
-        } catch {
-            throw InputError([yamlDiagnostic(error, file: file)])
-        }
+        let root = try YAMLNodes.compose(path: path, file: file, kind: "scope file")
         var parser = ScopeNodeReader(file: file)
         let config = parser.read(root)
         try parser.log.throwIfErrors()
         return config
-    }
-
-    /// A YAML syntax error at its 1-based mark, with libyaml's problem text (never the content).
-    static func yamlDiagnostic(_ error: any Error, file: String) -> Diagnostic {
-        guard let yaml = error as? YamlError else {
-            return .error(SourceLocation(file: file, line: 1), "invalid YAML")
-        }
-        switch yaml {
-        case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _),
-            .composer(_, let problem, let mark, _):
-            return .error(SourceLocation(file: file, line: mark.line, column: mark.column), "invalid YAML: \(problem)")
-        case .duplicatedKeysInMapping(let duplicates, let context):
-            return .error(SourceLocation(file: file, line: context.mark.line, column: context.mark.column),
-                          "duplicate key \(duplicates.map { "'\($0)'" }.joined(separator: ", ")) in mapping")
-        case .reader(let problem, _, _, _):
-            return .error(SourceLocation(file: file, line: 1), "invalid YAML: \(problem)")
-        default:
-            return .error(SourceLocation(file: file, line: 1), "invalid YAML")
-        }
     }
 }
 
@@ -59,10 +30,7 @@ private struct ScopeNodeReader {
 
     init(file: String) { self.file = file }
 
-    func location(_ node: Node?) -> SourceLocation {
-        guard let mark = node?.mark else { return SourceLocation(file: file, line: 1) }
-        return SourceLocation(file: file, line: mark.line, column: mark.column)
-    }
+    func location(_ node: Node?) -> SourceLocation { YAMLNodes.location(node, file: file) }
 
     mutating func read(_ root: Node?) -> ScopeConfig {
         var config = ScopeConfig(location: SourceLocation(file: file, line: 1, column: 1))
@@ -102,10 +70,7 @@ private struct ScopeNodeReader {
         return config
     }
 
-    func isNull(_ node: Node) -> Bool {
-        guard let s = node.scalar, s.style == .plain else { return false }
-        return ["", "~", "null", "Null", "NULL"].contains(s.string)
-    }
+    func isNull(_ node: Node) -> Bool { YAMLNodes.isNull(node) }
 
     mutating func string(_ node: Node, key: String) -> String? {
         guard let s = node.scalar?.string, !isNull(node) else {

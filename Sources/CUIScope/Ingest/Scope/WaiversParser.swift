@@ -12,15 +12,7 @@ public enum WaiversParser {
     ///   unknown finding ids and dates that are not `YYYY-MM-DD`.
     public static func read(path: String, displayName: String? = nil) throws(InputError) -> [Waiver] {
         let file = displayName ?? path
-        let data = try InputFile.contents(path: path, file: file)
-        guard var text = String(data: data, encoding: .utf8) else {
-            throw InputError(SourceLocation(file: file, line: 1), "waivers file is not UTF-8 text")
-        }
-        if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
-        let root: Node?
-        do { root = try Yams.compose(yaml: text) } catch {
-            throw InputError([ScopeFileParser.yamlDiagnostic(error, file: file)])
-        }
+        let root = try YAMLNodes.compose(path: path, file: file, kind: "waivers file")
         var log = DiagnosticLog()
         var list: Node? = root
         if let map = root?.mapping {
@@ -40,7 +32,7 @@ public enum WaiversParser {
 
     /// Reads a YAML sequence of waiver records (also used for the scope file's `waivers:`).
     static func records(_ node: Node, file: String, log: inout DiagnosticLog) -> [Waiver] {
-        if let s = node.scalar, s.style == .plain, ["", "~", "null"].contains(s.string) { return [] }
+        if YAMLNodes.isNull(node) { return [] }
         guard let seq = node.sequence else {
             log.error(at(node, file), "'waivers' must be a list of {id, subject, justification, owner, ticket, expires}")
             return []
@@ -48,10 +40,8 @@ public enum WaiversParser {
         return seq.compactMap { record($0, file: file, log: &log) }
     }
 
-    static func at(_ node: Node, _ file: String) -> SourceLocation {
-        guard let mark = node.mark else { return SourceLocation(file: file, line: 1) }
-        return SourceLocation(file: file, line: mark.line, column: mark.column)
-    }
+    /// Where `node` starts in `file`.
+    private static func at(_ node: Node, _ file: String) -> SourceLocation { YAMLNodes.location(node, file: file) }
 
     private static func record(_ node: Node, file: String, log: inout DiagnosticLog) -> Waiver? {
         guard let map = node.mapping else {
@@ -73,8 +63,9 @@ public enum WaiversParser {
                 continue
             }
             values[name] = text
-            if name == "id", FindingCatalog.kind(id: text) == nil {
-                log.error(at(value, file), "'id' is not a finding id of the catalogue (e.g. CHG-25, SCOPE-PATH-01)")
+            if name == "id", FindingID(rawValue: text) == nil {
+                let examples = "\(FindingID.newEnclavePath), \(FindingID.pathEnterprise)"
+                log.error(at(value, file), "'id' is not a finding id of the catalogue (e.g. \(examples))")
                 ok = false
             }
             if name == "expires", !isDate(text) {

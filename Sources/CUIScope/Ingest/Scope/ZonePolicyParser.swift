@@ -9,39 +9,37 @@ enum ZonePolicyParser {
     static let exceptionKeys = ["proto", "port", "from", "to", "reason"]
 
     static func entries(_ node: Node, file: String, log: inout DiagnosticLog) -> [ZonePolicyEntry] {
-        if isNull(node) { return [] }
+        if YAMLNodes.isNull(node) { return [] }
         guard let seq = node.sequence else {
-            log.error(WaiversParser.at(node, file), "'policy' must be a list of {from, to, action, except}")
+            log.error(at(node, file), "'policy' must be a list of {from, to, action, except}")
             return []
         }
         return seq.compactMap { entry($0, file: file, log: &log) }
     }
 
-    static func isNull(_ node: Node) -> Bool {
-        guard let s = node.scalar, s.style == .plain else { return false }
-        return ["", "~", "null", "Null", "NULL"].contains(s.string)
-    }
+    /// Where `node` starts in `file`.
+    private static func at(_ node: Node, _ file: String) -> SourceLocation { YAMLNodes.location(node, file: file) }
 
     private static func names(_ node: Node, key: String, file: String, log: inout DiagnosticLog) -> [String]? {
-        if let s = node.scalar, !isNull(node), !s.string.isEmpty { return [s.string] }
+        if let s = node.scalar, !YAMLNodes.isNull(node), !s.string.isEmpty { return [s.string] }
         if let seq = node.sequence, seq.count > 0 {
             var out: [String] = []
             for item in seq {
-                guard let s = item.scalar?.string, !isNull(item), !s.isEmpty else {
-                    log.error(WaiversParser.at(item, file), "each item of '\(key)' must be a zone name")
+                guard let s = item.scalar?.string, !YAMLNodes.isNull(item), !s.isEmpty else {
+                    log.error(at(item, file), "each item of '\(key)' must be a zone name")
                     return nil
                 }
                 out.append(s)
             }
             return out
         }
-        log.error(WaiversParser.at(node, file), "'\(key)' must be a zone name or a list of zone names")
+        log.error(at(node, file), "'\(key)' must be a zone name or a list of zone names")
         return nil
     }
 
     private static func entry(_ node: Node, file: String, log: inout DiagnosticLog) -> ZonePolicyEntry? {
         guard let map = node.mapping else {
-            log.error(WaiversParser.at(node, file), "each policy entry must be a mapping {from, to, action, except}")
+            log.error(at(node, file), "each policy entry must be a mapping {from, to, action, except}")
             return nil
         }
         var ok = true
@@ -56,11 +54,11 @@ enum ZonePolicyParser {
             case "to": to = names(value, key: name, file: file, log: &log)
             case "action":
                 action = value.scalar.flatMap { RuleAction(rawValue: $0.string.lowercased()) }
-                if action == nil { log.error(WaiversParser.at(value, file), "'action' must be allow or deny") }
+                if action == nil { log.error(at(value, file), "'action' must be allow or deny") }
             case "except":
-                if isNull(value) { continue }
+                if YAMLNodes.isNull(value) { continue }
                 guard let seq = value.sequence else {
-                    log.error(WaiversParser.at(value, file), "'except' must be a list of {proto, port, from, to}")
+                    log.error(at(value, file), "'except' must be a list of {proto, port, from, to}")
                     ok = false
                     continue
                 }
@@ -69,26 +67,26 @@ enum ZonePolicyParser {
                 }
             case "reason": continue
             default:
-                log.error(WaiversParser.at(key, file),
+                log.error(at(key, file),
                           "unknown key '\(name)' in policy entry (expected \(entryKeys.joined(separator: ", ")))")
                 ok = false
             }
         }
         for k in ["from", "to", "action"] where map[k] == nil {
-            log.error(WaiversParser.at(node, file), "policy entry is missing '\(k)'")
+            log.error(at(node, file), "policy entry is missing '\(k)'")
         }
         guard ok, let from, let to, let action else { return nil }
         if action == .allow && !exceptions.isEmpty {
-            log.error(WaiversParser.at(node, file), "'except' applies only to deny entries")
+            log.error(at(node, file), "'except' applies only to deny entries")
             return nil
         }
         return ZonePolicyEntry(from: from, to: to, action: action, exceptions: exceptions,
-                               location: WaiversParser.at(node, file))
+                               location: at(node, file))
     }
 
     private static func exception(_ node: Node, file: String, log: inout DiagnosticLog) -> ZonePolicyException? {
         guard let map = node.mapping else {
-            log.error(WaiversParser.at(node, file), "each exception must be a mapping {proto, port, from, to}")
+            log.error(at(node, file), "each exception must be a mapping {proto, port, from, to}")
             return nil
         }
         var proto: String?
@@ -99,13 +97,13 @@ enum ZonePolicyParser {
         for (key, value) in map {
             let name = key.scalar?.string ?? ""
             guard exceptionKeys.contains(name) else {
-                log.error(WaiversParser.at(key, file),
+                log.error(at(key, file),
                           "unknown key '\(name)' in policy exception (expected \(exceptionKeys.joined(separator: ", ")))")
                 ok = false
                 continue
             }
-            guard let text = value.scalar?.string, !isNull(value), !text.isEmpty else {
-                log.error(WaiversParser.at(value, file), "'\(name)' must be a text value")
+            guard let text = value.scalar?.string, !YAMLNodes.isNull(value), !text.isEmpty else {
+                log.error(at(value, file), "'\(name)' must be a text value")
                 ok = false
                 continue
             }
@@ -120,16 +118,16 @@ enum ZonePolicyParser {
         guard ok else { return nil }
         let p = proto ?? "any"
         if p == "any", let port {
-            log.error(WaiversParser.at(port.node, file), "a 'port' needs a protocol with ports (tcp, udp or sctp)")
+            log.error(at(port.node, file), "a 'port' needs a protocol with ports (tcp, udp or sctp)")
             return nil
         }
         let serviceText = port.map { "\(p)/\($0.text)" } ?? p
         guard let services = ServiceSet.parse(serviceText) else {
-            log.error(WaiversParser.at(port?.node ?? node, file),
+            log.error(at(port?.node ?? node, file),
                       "invalid service in policy exception (expected proto tcp/udp/icmp/any and a port or range)")
             return nil
         }
         return ZonePolicyException(services: services, serviceText: serviceText, from: from, to: to,
-                                   location: WaiversParser.at(node, file))
+                                   location: at(node, file))
     }
 }

@@ -1,4 +1,4 @@
-/// Output formats of `check` (DESIGN.md: text|json|sarif|junit).
+/// Output formats of `check`: text|json|sarif|junit (docs/ARCHITECTURE.md, Command-line contract).
 public enum CheckFormat: String, CaseIterable, Sendable {
     case text, json, sarif, junit
 }

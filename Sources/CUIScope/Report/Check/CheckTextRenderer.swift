@@ -4,6 +4,11 @@ public enum CheckTextRenderer {
     static let listLimit = 10
 
     public static func render(_ r: CheckResult) -> String {
+        verdict(r) + findings(r) + paths(r) + changes(r) + waivers(r) + resolved(r)
+    }
+
+    /// The header and the PASS/FAIL line with the counts.
+    static func verdict(_ r: CheckResult) -> String {
         var out = ""
         let newCount = r.findings.filter { $0.status == .new }.count
         let existing = r.findings.filter { $0.status == .existing }.count
@@ -11,7 +16,12 @@ public enum CheckTextRenderer {
         out += r.failed ? "FAIL: \(r.failing.count) new finding\(r.failing.count == 1 ? "" : "s") at or above \(r.failOn.rawValue)\n"
             : "PASS: no new finding at or above \(r.failOn.rawValue)\n"
         out += "  \(newCount) new, \(existing) carried over from the baseline (not failing), \(r.resolved.count) resolved; \(r.waived.count) waived (listed separately)\n"
+        return out
+    }
 
+    /// New findings: those that fail, then those below the threshold.
+    static func findings(_ r: CheckResult) -> String {
+        var out = ""
         if !r.failing.isEmpty {
             out += "\nFailing\n"
             for c in r.failing { out += finding(c) }
@@ -21,8 +31,12 @@ public enum CheckTextRenderer {
             out += "\nNew, below the threshold\n"
             for c in otherNew { out += finding(c) }
         }
+        return out
+    }
 
-        out += "\nPaths\n"
+    /// Paths opened and closed, with the rules that decide them.
+    static func paths(_ r: CheckResult) -> String {
+        var out = "\nPaths\n"
         if r.paths.isEmpty { out += "  no path opened or closed\n" }
         for p in r.paths {
             if !p.opened.isEmpty {
@@ -37,7 +51,13 @@ public enum CheckTextRenderer {
                 if let f = p.formerlyPermittedBy.first { out += "      formerly permitted by \(f.text)\n" }
             }
         }
+        return out
+    }
 
+    /// Category changes with the paths behind them, rule changes, and rules that became
+    /// shadowed or redundant.
+    static func changes(_ r: CheckResult) -> String {
+        var out = ""
         if !r.categoryChanges.isEmpty {
             out += "\nCategory changes\n"
             for c in r.categoryChanges {
@@ -51,7 +71,6 @@ public enum CheckTextRenderer {
                 }
             }
         }
-
         if !r.ruleChanges.isEmpty {
             out += "\nRule changes\n"
             for c in r.ruleChanges {
@@ -67,7 +86,12 @@ public enum CheckTextRenderer {
                 out += "  \(c.status.rawValue): \(c.enforcementPoint) '\(c.rule)' (\(c.location.file):\(c.location.line)) — by \(CheckTextRenderer.names(c.by.map(\.text)))\n"
             }
         }
+        return out
+    }
 
+    /// Waived findings with their waivers, and waivers that match no finding.
+    static func waivers(_ r: CheckResult) -> String {
+        var out = ""
         if !r.waived.isEmpty {
             out += "\nWaived (\(r.waived.count), not failing)\n"
             for c in r.waived {
@@ -83,10 +107,17 @@ public enum CheckTextRenderer {
                 out += "  \(u.waiver.location.file):\(u.waiver.location.line): \(u.waiver.findingID) '\(u.waiver.subject)'\(u.expired ? " (expired \(u.waiver.expires))" : "")\n"
             }
         }
+        return out
+    }
+
+    /// What the change resolves, and how many baseline findings it carries over.
+    static func resolved(_ r: CheckResult) -> String {
+        var out = ""
         if !r.resolved.isEmpty {
             out += "\nResolved by the change\n"
             for c in r.resolved { out += "  [\(c.finding.severity.rawValue)] \(c.finding.id): \(c.finding.message)\n" }
         }
+        let existing = r.findings.filter { $0.status == .existing }.count
         if existing > 0 {
             out += "\nCarried over from the baseline: \(existing) finding\(existing == 1 ? "" : "s") (see `cuiscope analyze`)\n"
         }

@@ -15,18 +15,22 @@ struct DiagramBuilder {
     static let authorizedKey = "ext:authorized"
     static let unauthorizedKey = "ext:unauthorized"
 
-    private var assetsByID: [String: AssetResult] = [:]
-    private var findingsByAsset: [String: [Finding]] = [:]
-    private var services: [String: ExternalServiceSummary] = [:]
-    private var zones: [String: ZoneSummary] = [:]
+    let assetsByID: [String: AssetResult]
+    let findingsByAsset: [String: [Finding]]
+    let services: [String: ExternalServiceSummary]
+    let zones: [String: ZoneSummary]
 
     init(result: AnalysisResult, options: DiagramOptions) {
         self.result = result
         self.options = options
+        var assetsByID: [String: AssetResult] = [:]
+        var findingsByAsset: [String: [Finding]] = [:]
         for a in result.assets { assetsByID[a.id] = a }
         for f in result.findings { for id in Set(f.assets) { findingsByAsset[id, default: []].append(f) } }
-        for s in result.network.externalServices { services[s.assetID] = s }
-        for z in result.network.zones { zones[z.name] = z }
+        self.assetsByID = assetsByID
+        self.findingsByAsset = findingsByAsset
+        services = Dictionary(result.network.externalServices.map { ($0.assetID, $0) }, uniquingKeysWith: { _, last in last })
+        zones = Dictionary(result.network.zones.map { ($0.name, $0) }, uniquingKeysWith: { _, last in last })
     }
 
     /// The cluster key of an asset's zone part: `in:ZONE` inside the boundary, `out:ZONE`
@@ -42,7 +46,54 @@ struct DiagramBuilder {
     static func isInside(_ key: String) -> Bool { key.hasPrefix("in:") || key == boundaryKey }
 
     func build() throws(DiagramError) -> DiagramGraph {
-        // 1. The edges this view draws (asset ids), with their flags.
+        let (drawable, items) = try drawableItems()
+        let focused = options.around != nil || options.zone != nil || options.onlyFindings
+        let placement = place(drawable)
+        var layout = Layout(nodes: nodes(placement))
+        layoutZones(&layout, placement: placement, focused: focused)
+        if options.view != .dataflow { layoutEnforcementPoints(&layout, placement: placement, focused: focused) }
+        let dataEdges = self.dataEdges(items, nodeOf: placement.nodeOf, layout: &layout)
+        return graph(layout, dataEdges: dataEdges, drawable: drawable.count, mode: placement.mode)
+    }
+
+    /// Where step 3 put the drawable assets.
+    struct Placement {
+        /// Asset id → the cluster key of its zone part (``part(of:)``).
+        var parts: [String: String]
+        /// Asset id → its node id (its own, or an aggregate's).
+        var nodeOf: [String: String]
+        var mode: DiagramAggregation
+        /// Enforcement points that are inventory assets too, drawn as their asset node.
+        var keep: Set<String>
+    }
+
+    /// What steps 3–6 build up: nodes, the cluster keys drawn, the invisible anchor node of each
+    /// cluster an edge points at as a whole, and the interface and membership edges.
+    struct Layout {
+        var nodes: [DiagramGraph.Node]
+        var clusterKeys: Set<String> = []
+        var anchors: [String: String] = [:]  // cluster key → anchor node id
+        var extraEdges: [DiagramGraph.Edge] = []
+        /// Network view: the subnet nodes of each zone part, which interfaces attach to.
+        var subnetsByPart: [String: [String]] = [:]
+
+        /// The anchor node of a cluster, added on first use.
+        mutating func anchor(_ key: String) -> String {
+            if let a = anchors[key] { return a }
+            let id = "anchor:" + key
+            anchors[key] = id
+            nodes.append(DiagramGraph.Node(
+                id: id, cluster: key,
+                attributes: [("shape", .raw("point")), ("style", .raw("invis")), ("width", .raw("0.01")),
+                             ("label", .text(""))],
+                assets: []))
+            return id
+        }
+    }
+
+    /// Steps 1–2: the edges this view draws (asset ids, with their flags) and the assets it
+    /// draws: the view's, then the focus filters.
+    private func drawableItems() throws(DiagramError) -> (Set<String>, [DiagramEdges.Item]) {
         let declared = Dictionary(uniqueKeysWithValues: result.assets.map { ($0.id, $0.declared) })
         var items: [DiagramEdges.Item] = []
         if options.view != .network {
@@ -50,13 +101,10 @@ struct DiagramBuilder {
                 result.edges + result.network.cuiEdges, findingsByAsset: findingsByAsset, declared: declared)
             items += declaredCloudItems()
         }
-
-        // 2. Drawable assets: the view's, then the focus filters.
         var drawable = Set(result.assets.filter { a in
             options.view != .dataflow || a.category.isInScope || (services[a.id]?.holdsCUI ?? false)
         }.map(\.id))
         items = items.filter { ($0.from == Self.boundaryKey || drawable.contains($0.from)) && drawable.contains($0.to) }
-        let focused = options.around != nil || options.zone != nil || options.onlyFindings
         if let around = options.around {
             guard assetsByID[around] != nil else { throw DiagramError("--around: no asset with id '\(around)'") }
             drawable = drawable.intersection(neighbourhood(of: [around], items: items))
@@ -75,8 +123,11 @@ struct DiagramBuilder {
             drawable = drawable.intersection(keep)
         }
         items = items.filter { ($0.from == Self.boundaryKey || drawable.contains($0.from)) && drawable.contains($0.to) }
+        return (drawable, items)
+    }
 
-        // 3. Nodes per asset (or aggregate).
+    /// Step 3: each drawable asset's zone part and node (its own, or an aggregate's).
+    private func place(_ drawable: Set<String>) -> Placement {
         var parts: [String: String] = [:]
         var categories: [String: Category] = [:]
         for id in drawable { if let a = assetsByID[id] { parts[id] = part(of: a); categories[id] = a.category } }
@@ -84,74 +135,78 @@ struct DiagramBuilder {
         let keep = options.view == .dataflow ? [] : drawable.intersection(epNames)
         let mode = DiagramAggregator.resolve(options.aggregate, parts: parts, categories: categories)
         let nodeOf = DiagramAggregator.nodeIDs(mode: mode, parts: parts, categories: categories, keepIndividual: keep)
+        return Placement(parts: parts, nodeOf: nodeOf, mode: mode, keep: keep)
+    }
+
+    /// Step 3: the asset and aggregate nodes.
+    private func nodes(_ placement: Placement) -> [DiagramGraph.Node] {
         var members: [String: [String]] = [:]
-        for (asset, node) in nodeOf { members[node, default: []].append(asset) }
-        var nodes: [DiagramGraph.Node] = members.keys.sorted().map { node in
+        for (asset, node) in placement.nodeOf { members[node, default: []].append(asset) }
+        return members.keys.sorted().map { node in
             let ids = (members[node] ?? []).sorted()
             return ids.count == 1 && node.hasPrefix("asset:")
-                ? assetNode(node, assetsByID[ids[0]]!, part: parts[ids[0]] ?? "")
-                : aggregateNode(node, ids, part: parts[ids[0]] ?? "")
+                ? assetNode(node, assetsByID[ids[0]]!, part: placement.parts[ids[0]] ?? "")
+                : aggregateNode(node, ids, part: placement.parts[ids[0]] ?? "")
         }
+    }
 
-        // 4. Clusters: the boundary, zone parts, external services.
-        var clusterKeys = Set(nodes.compactMap(\.cluster))
+    /// Step 4: clusters (the boundary, zone parts, external services), subnets in the network
+    /// view, and an anchor in each zone cluster that has no node.
+    private func layoutZones(_ layout: inout Layout, placement: Placement, focused: Bool) {
+        layout.clusterKeys = Set(layout.nodes.compactMap(\.cluster))
         if options.view != .dataflow && !focused {
             // Every zone is drawn; a zone already drawn (in either part) gets no empty twin.
-            for z in result.network.zones where !clusterKeys.contains("in:" + z.name) && !clusterKeys.contains("out:" + z.name) {
-                clusterKeys.insert((z.isEnclave ? "in:" : "out:") + z.name)
+            for z in result.network.zones
+            where !layout.clusterKeys.contains("in:" + z.name) && !layout.clusterKeys.contains("out:" + z.name) {
+                layout.clusterKeys.insert((z.isEnclave ? "in:" : "out:") + z.name)
             }
         }
-        var anchors: [String: String] = [:]  // cluster key → anchor node id
-        var extraEdges: [DiagramGraph.Edge] = []
-        let subnetInfo = options.view == .network
-            ? subnetNodes(clusterKeys: &clusterKeys, parts: parts, nodeOf: nodeOf, aggregated: mode != .none,
-                          focused: focused)
-            : (nodes: [], edges: [], byZone: [:])
-        nodes += subnetInfo.nodes
-        extraEdges += subnetInfo.edges
-        func anchor(_ key: String) -> String {
-            if let a = anchors[key] { return a }
-            let id = "anchor:" + key
-            anchors[key] = id
-            nodes.append(DiagramGraph.Node(
-                id: id, cluster: key,
-                attributes: [("shape", .raw("point")), ("style", .raw("invis")), ("width", .raw("0.01")),
-                             ("label", .text(""))],
-                assets: []))
-            return id
+        if options.view == .network {
+            let subnets = subnetNodes(clusterKeys: &layout.clusterKeys, parts: placement.parts, nodeOf: placement.nodeOf,
+                                      aggregated: placement.mode != .none, focused: focused)
+            layout.nodes += subnets.nodes
+            layout.extraEdges += subnets.edges
+            layout.subnetsByPart = subnets.byZone
         }
-        if options.view != .dataflow { for key in clusterKeys where key.hasPrefix("in:") || key.hasPrefix("out:") {
-            if !nodes.contains(where: { $0.cluster == key }) { _ = anchor(key) }
-        } }
+        guard options.view != .dataflow else { return }
+        for key in layout.clusterKeys where key.hasPrefix("in:") || key.hasPrefix("out:") {
+            if !layout.nodes.contains(where: { $0.cluster == key }) { _ = layout.anchor(key) }
+        }
+    }
 
-        // 5. Enforcement points between the zones they join.
-        if options.view != .dataflow {
-            for ep in result.network.enforcementPoints {
-                let epNode = keep.contains(ep.name) ? nodeOf[ep.name] ?? "" : "ep:" + ep.name
-                let own = nodes.first { $0.id == epNode }?.cluster
-                var links: [DiagramGraph.Edge] = []
-                for z in ep.zones {
-                    for key in ["in:" + z, "out:" + z] where clusterKeys.contains(key) && key != own {
-                        let targets = subnetInfo.byZone[key] ?? []
-                        if targets.isEmpty {
-                            links.append(interfaceEdge(from: epNode, to: anchor(key), lhead: key, zone: z, ep: ep.name))
-                        } else {
-                            for t in targets { links.append(interfaceEdge(from: epNode, to: t, lhead: nil, zone: z, ep: ep.name)) }
-                        }
+    /// Step 5: enforcement points between the zones they join.
+    private func layoutEnforcementPoints(_ layout: inout Layout, placement: Placement, focused: Bool) {
+        for ep in result.network.enforcementPoints {
+            let epNode = placement.keep.contains(ep.name) ? placement.nodeOf[ep.name] ?? "" : "ep:" + ep.name
+            let own = layout.nodes.first { $0.id == epNode }?.cluster
+            var links: [DiagramGraph.Edge] = []
+            for z in ep.zones {
+                for key in ["in:" + z, "out:" + z] where layout.clusterKeys.contains(key) && key != own {
+                    let targets = layout.subnetsByPart[key] ?? []
+                    if targets.isEmpty {
+                        links.append(interfaceEdge(from: epNode, to: layout.anchor(key), lhead: key, zone: z, ep: ep.name))
+                    } else {
+                        for t in targets { links.append(interfaceEdge(from: epNode, to: t, lhead: nil, zone: z, ep: ep.name)) }
                     }
                 }
-                if links.isEmpty && focused { continue }
-                if !keep.contains(ep.name) { nodes.append(enforcementNode(ep, id: epNode)) }
-                extraEdges += links
             }
+            if links.isEmpty && focused { continue }
+            if !placement.keep.contains(ep.name) { layout.nodes.append(enforcementNode(ep, id: epNode)) }
+            layout.extraEdges += links
         }
+    }
 
-        // 6. Data edges, merged between nodes; the boundary view keeps what crosses a zone part or is flagged.
+    /// Step 6: data edges, merged between nodes; the boundary view keeps what crosses a zone
+    /// part or is flagged.
+    private func dataEdges(_ items: [DiagramEdges.Item], nodeOf: [String: String], layout: inout Layout)
+        -> [DiagramGraph.Edge]
+    {
         var clusterOfNode: [String: String] = [:]
-        for n in nodes { if let c = n.cluster { clusterOfNode[n.id] = c } }
+        for n in layout.nodes { if let c = n.cluster { clusterOfNode[n.id] = c } }
         var nodeMap = nodeOf
-        if items.contains(where: { $0.style == .declared }) { nodeMap[Self.boundaryKey] = anchor(Self.boundaryKey) }
-        clusterOfNode[anchors[Self.boundaryKey] ?? ""] = Self.boundaryKey
+        if items.contains(where: { $0.style == .declared }) { nodeMap[Self.boundaryKey] = layout.anchor(Self.boundaryKey) }
+        let boundaryAnchor = layout.anchors[Self.boundaryKey]
+        clusterOfNode[boundaryAnchor ?? ""] = Self.boundaryKey
         let inside = { (n: String) in Self.isInside(clusterOfNode[n] ?? "") }
         var merged = DiagramEdges.merge(items, nodeOf: nodeMap)
         if options.view == .boundary {
@@ -159,16 +214,20 @@ struct DiagramBuilder {
                 !m.findings.isEmpty || m.style == .declared || clusterOfNode[m.a] != clusterOfNode[m.b]
             }
         }
-        let dataEdges = merged.map { m in
+        return merged.map { m in
             var extra: DiagramGraph.Attributes = []
-            if m.a == anchors[Self.boundaryKey] { extra.append(("ltail", .id("cluster_" + Self.boundaryKey))) }
-            if m.b == anchors[Self.boundaryKey] { extra.append(("lhead", .id("cluster_" + Self.boundaryKey))) }
+            if m.a == boundaryAnchor { extra.append(("ltail", .id("cluster_" + Self.boundaryKey))) }
+            if m.b == boundaryAnchor { extra.append(("lhead", .id("cluster_" + Self.boundaryKey))) }
             return DiagramEdges.edge(m, inside: inside, extra: extra)
         }
+    }
 
-        // 7. Clusters with their parents, the legend, the graph.
-        var clusters = clusterKeys.union(anchors.keys.filter { $0 != Self.boundaryKey }).sorted().map(cluster)
-        if clusters.contains(where: { $0.parent == Self.boundaryKey }) || anchors[Self.boundaryKey] != nil {
+    /// Step 7: clusters with their parents, the legend, the graph.
+    private func graph(_ layout: Layout, dataEdges: [DiagramGraph.Edge], drawable: Int, mode: DiagramAggregation)
+        -> DiagramGraph
+    {
+        var clusters = layout.clusterKeys.union(layout.anchors.keys.filter { $0 != Self.boundaryKey }).sorted().map(cluster)
+        if clusters.contains(where: { $0.parent == Self.boundaryKey }) || layout.anchors[Self.boundaryKey] != nil {
             clusters.append(boundaryCluster())
         }
         if clusters.contains(where: { $0.parent == Self.externalKey }) {
@@ -178,14 +237,13 @@ struct DiagramBuilder {
                              ("color", .text("#666666"))]))
         }
         clusters.append(DiagramLegend.cluster())
+        var nodes = layout.nodes
         nodes.append(DiagramLegend.node(view: options.view, aggregated: mode != .none))
-        let edges = (dataEdges + extraEdges).sorted { ($0.from, $0.to) < ($1.from, $1.to) }
+        let edges = (dataEdges + layout.extraEdges).sorted { ($0.from, $0.to) < ($1.from, $1.to) }
         return DiagramGraph(
-            attributes: graphAttributes(drawable: drawable.count, mode: mode),
+            attributes: graphAttributes(drawable: drawable, mode: mode),
             clusters: clusters.sorted { $0.key < $1.key }, nodes: nodes.sorted { $0.id < $1.id }, edges: edges)
     }
-
-    // MARK: - Pieces
 
     /// `seeds` and every asset that shares an edge with one of them.
     private func neighbourhood(of seeds: Set<String>, items: [DiagramEdges.Item]) -> Set<String> {
@@ -210,227 +268,5 @@ struct DiagramBuilder {
                 provenance: ["\(a.location.file):\(a.location.line): inventory row of \(a.id) (\(a.category.rawValue))"],
                 findings: flags)
         }
-    }
-
-    private func findingIDs(_ ids: [String]) -> [String: Int] {
-        var counts: [String: Int] = [:]
-        for id in ids {
-            for f in findingsByAsset[id] ?? [] where f.severity != .info { counts[f.id, default: 0] += 1 }
-        }
-        return counts
-    }
-
-    private func assetNode(_ node: String, _ a: AssetResult, part: String) -> DiagramGraph.Node {
-        let look = DiagramStyle.look(a.category)
-        let flags = findingIDs([a.id]).keys.sorted()
-        var label = "<b>\(DOTEscape.html(a.id))</b>"
-        if a.name != a.id { label += "<br/><font point-size=\"8\">\(DOTEscape.html(DOTEscape.truncated(a.name, 40)))</font>" }
-        label += "<br/><font point-size=\"7\">\(DOTEscape.html(a.category.rawValue))</font>"
-        if !flags.isEmpty {
-            label += "<br/><font point-size=\"7\" color=\"\(DiagramStyle.flagColor)\">⚑ \(DOTEscape.html(flags.joined(separator: ", ")))</font>"
-        }
-        var tip = ["\(a.id) — \(a.name)", "category: \(a.category.rawValue)"
-            + (a.declared.map { $0 == a.category ? "" : " (declared \($0.rawValue))" } ?? " (not declared)")]
-        if !a.addresses.isEmpty { tip.append("addresses: " + a.addresses.joined(separator: ", ")) }
-        if let z = a.zone { tip.append("zone: \(z)") }
-        if let s = services[a.id] {
-            tip.append("FedRAMP: \(s.marketplaceID ?? "no package id") — \(s.status)")
-        }
-        for f in findingsByAsset[a.id] ?? [] { tip.append("\(f.id) (\(f.severity.rawValue)): \(f.title)") }
-        tip.append("inventory: \(a.location.file):\(a.location.line)")
-        let isEP = result.network.enforcementPoints.contains { $0.name == a.id } && options.view != .dataflow
-        let attrs: DiagramGraph.Attributes = [
-            ("label", .html(label)),
-            ("shape", .raw(isEP ? DiagramStyle.enforcementShape : look.shape)),
-            ("style", .text(look.shape == "box" && !isEP ? "filled,rounded" : "filled")),
-            ("fillcolor", .text(look.fill)),
-            ("color", .text(flags.isEmpty ? look.border : DiagramStyle.flagColor)),
-            ("penwidth", .raw(flags.isEmpty ? "1" : "3")),
-            ("tooltip", .text(tip.joined(separator: "\n"))),
-            ("class", .text("asset \(a.category.rawValue)" + (flags.isEmpty ? "" : " flagged"))),
-        ]
-        return DiagramGraph.Node(id: node, cluster: clusterOf(part), attributes: attrs, assets: [a.id])
-    }
-
-    private func aggregateNode(_ node: String, _ ids: [String], part: String) -> DiagramGraph.Node {
-        var byCategory: [Category: Int] = [:]
-        for id in ids { if let a = assetsByID[id] { byCategory[a.category, default: 0] += 1 } }
-        let top = byCategory.keys.sorted().first ?? .outOfScope
-        let look = DiagramStyle.look(top)
-        let flags = findingIDs(ids)
-        var label = "<b>\(ids.count) assets</b>"
-        for c in byCategory.keys.sorted() {
-            label += "<br/><font point-size=\"8\">\(DOTEscape.html(c.rawValue)): \(byCategory[c] ?? 0)</font>"
-        }
-        if !flags.isEmpty {
-            let text = flags.keys.sorted().prefix(4).map { "\($0) ×\(flags[$0] ?? 0)" }.joined(separator: ", ")
-                + (flags.count > 4 ? " …" : "")
-            label += "<br/><font point-size=\"7\" color=\"\(DiagramStyle.flagColor)\">⚑ \(DOTEscape.html(text))</font>"
-        }
-        let sample = ids.prefix(10).joined(separator: ", ") + (ids.count > 10 ? ", … (\(ids.count - 10) more)" : "")
-        return DiagramGraph.Node(
-            id: node, cluster: clusterOf(part),
-            attributes: [
-                ("label", .html(label)), ("shape", .raw(look.shape)), ("style", .text("filled")),
-                ("peripheries", .raw("2")), ("fillcolor", .text(look.fill)),
-                ("color", .text(flags.isEmpty ? look.border : DiagramStyle.flagColor)),
-                ("penwidth", .raw(flags.isEmpty ? "1" : "3")),
-                ("tooltip", .text("\(ids.count) assets: \(sample)")),
-                ("class", .text("aggregate \(top.rawValue)" + (flags.isEmpty ? "" : " flagged"))),
-            ],
-            assets: ids)
-    }
-
-    private func enforcementNode(_ ep: EnforcementPointSummary, id: String) -> DiagramGraph.Node {
-        DiagramGraph.Node(
-            id: id, cluster: nil,
-            attributes: [
-                ("label", .html("<b>\(DOTEscape.html(ep.name))</b><br/><font point-size=\"8\">\(DOTEscape.html(ep.vendor)) · \(ep.ruleCount) rules</font>")),
-                ("shape", .raw(DiagramStyle.enforcementShape)), ("style", .text("filled")),
-                ("fillcolor", .text(DiagramStyle.enforcementFill)), ("color", .text("#7F6000")),
-                ("tooltip", .text("enforcement point \(ep.name) (\(ep.vendor)), joins \(ep.zones.joined(separator: ", ")); \(ep.location.file):\(ep.location.line)")),
-                ("class", .text("enforcement-point")),
-            ],
-            assets: [])
-    }
-
-    private func interfaceEdge(from: String, to: String, lhead: String?, zone: String, ep: String) -> DiagramGraph.Edge {
-        var attrs: DiagramGraph.Attributes = [
-            ("dir", .raw("none")), ("color", .text("#7F6000")), ("style", .raw("bold")),
-            ("tooltip", .text("\(ep) joins zone \(zone)")), ("class", .text("interface")),
-        ]
-        if let lhead { attrs.append(("lhead", .id("cluster_" + lhead))) }
-        return DiagramGraph.Edge(from: from, to: to, attributes: attrs)
-    }
-
-    /// The cluster key holding a part's nodes (parts are cluster keys).
-    private func clusterOf(_ part: String) -> String { part }
-
-    /// Subnet nodes for the network view (grouped when aggregating and a zone part has many),
-    /// and the membership edges from asset nodes to them.
-    private func subnetNodes(
-        clusterKeys: inout Set<String>, parts: [String: String], nodeOf: [String: String], aggregated: Bool,
-        focused: Bool
-    ) -> (nodes: [DiagramGraph.Node], edges: [DiagramGraph.Edge], byZone: [String: [String]]) {
-        // Which part each subnet goes in: inside when an in-scope asset sits in it.
-        var used: [String: Set<String>] = [:]  // "zone|subnet" → parts of its members
-        for (id, part) in parts where part.hasPrefix("in:") || part.hasPrefix("out:") {
-            for s in result.network.assetSubnets[id] ?? [] {
-                used[(assetsByID[id]?.zone ?? "") + "|" + s, default: []].insert(part)
-            }
-        }
-        var placeOf: [String: String] = [:]  // "zone|subnet" → part key
-        for z in result.network.zones {
-            for s in z.subnets {
-                let k = z.name + "|" + s
-                let partsUsed = used[k] ?? []
-                if partsUsed.isEmpty && focused { continue }
-                placeOf[k] = partsUsed.contains("in:" + z.name) || (partsUsed.isEmpty && z.isEnclave)
-                    ? "in:" + z.name : "out:" + z.name
-            }
-        }
-        var perPart: [String: [String]] = [:]
-        for (k, part) in placeOf { perPart[part, default: []].append(k) }
-        var nodes: [DiagramGraph.Node] = []
-        var nodeOfSubnet: [String: String] = [:]
-        var byZone: [String: [String]] = [:]
-        for part in perPart.keys.sorted() {
-            clusterKeys.insert(part)
-            let keys = (perPart[part] ?? []).sorted()
-            let group = aggregated && keys.count > 8
-            for k in keys {
-                let subnet = String(k.split(separator: "|", maxSplits: 1).last ?? "")
-                let id = group ? "subnets:" + part : "subnet:" + k
-                nodeOfSubnet[k] = id
-                if group && k != keys[0] { continue }
-                let label = group
-                    ? "\(keys.count) subnets\n\(subnetText(keys[0])) … \(subnetText(keys[keys.count - 1]))"
-                    : subnet
-                nodes.append(DiagramGraph.Node(
-                    id: id, cluster: part,
-                    attributes: [("label", .text(label)), ("shape", .raw("box")), ("style", .text("dashed,rounded")),
-                                 ("fontsize", .raw("8")), ("class", .text("subnet"))],
-                    assets: []))
-                byZone[part, default: []].append(id)
-            }
-        }
-        var pairs = Set<String>()
-        var edges: [DiagramGraph.Edge] = []
-        for (id, node) in nodeOf.sorted(by: { $0.key < $1.key }) {
-            for s in result.network.assetSubnets[id] ?? [] {
-                guard let target = nodeOfSubnet[(assetsByID[id]?.zone ?? "") + "|" + s] ?? nodeOfSubnetAnyZone(s, nodeOfSubnet),
-                    pairs.insert(node + "\u{1}" + target).inserted
-                else { continue }
-                edges.append(DiagramGraph.Edge(
-                    from: target, to: node,
-                    attributes: [("dir", .raw("none")), ("color", .text("#999999")), ("class", .text("member"))]))
-            }
-        }
-        return (nodes, edges, byZone)
-    }
-
-    private func subnetText(_ key: String) -> String { String(key.split(separator: "|", maxSplits: 1).last ?? "") }
-
-    /// A subnet node by subnet text alone (an asset whose first zone differs from this subnet's zone).
-    private func nodeOfSubnetAnyZone(_ subnet: String, _ table: [String: String]) -> String? {
-        table.keys.sorted().first { subnetText($0) == subnet }.flatMap { table[$0] }
-    }
-
-    private func cluster(_ key: String) -> DiagramGraph.Cluster {
-        if key == Self.authorizedKey || key == Self.unauthorizedKey {
-            let ok = key == Self.authorizedKey
-            return DiagramGraph.Cluster(
-                key: key, parent: Self.externalKey,
-                attributes: [
-                    ("label", .text(ok ? "FedRAMP Moderate or higher authorized" : "Not FedRAMP authorized or unverified")),
-                    ("style", .raw("rounded")), ("penwidth", .raw("2")),
-                    ("color", .text(ok ? DiagramStyle.authorizedColor : DiagramStyle.unauthorizedColor)),
-                    ("fontcolor", .text(ok ? DiagramStyle.authorizedColor : DiagramStyle.unauthorizedColor)),
-                ])
-        }
-        let inside = key.hasPrefix("in:")
-        let name = String(key.dropFirst(inside ? 3 : 4))
-        let z = zones[name]
-        let role = z?.role ?? .enterprise
-        var label = name.isEmpty ? "no known zone" : "zone \(name) — \(DiagramStyle.zoneRoleTitle(role))"
-        if inside && role != .enclave && !name.isEmpty { label += " (in-scope part)" }
-        if let subnets = z?.subnets, !subnets.isEmpty, options.view != .network {
-            label += "\n" + subnets.prefix(3).joined(separator: ", ") + (subnets.count > 3 ? " +\(subnets.count - 3)" : "")
-        }
-        return DiagramGraph.Cluster(
-            key: key, parent: inside ? Self.boundaryKey : nil,
-            attributes: [
-                ("label", .text(label)), ("style", .text("filled,rounded")),
-                ("fillcolor", .text(DiagramStyle.zoneFill(role, inside: inside))), ("color", .text("#999999")),
-                ("fontcolor", .text("#333333")), ("fontsize", .raw("10")),
-            ])
-    }
-
-    private func boundaryCluster() -> DiagramGraph.Cluster {
-        let inScope = result.assets.filter { $0.category.isInScope && $0.kind != .cloudService }.count
-        return DiagramGraph.Cluster(
-            key: Self.boundaryKey, parent: nil,
-            attributes: [
-                ("label", .text("CMMC Assessment Scope — Level \(result.level.rawValue) (\(inScope) in-scope assets on the network)")),
-                ("style", .raw("dashed")), ("color", .text(DiagramStyle.boundaryColor)), ("penwidth", .raw("2.5")),
-                ("fontcolor", .text(DiagramStyle.boundaryColor)), ("fontsize", .raw("12")),
-            ])
-    }
-
-    private func graphAttributes(drawable: Int, mode: DiagramAggregation) -> DiagramGraph.Attributes {
-        var title = "cuiscope \(options.view.rawValue) diagram"
-        if let org = result.organisation { title += " — \(org)" }
-        title += "\nCMMC Level \(result.level.rawValue) · \(drawable) assets drawn"
-        if mode != .none { title += " · aggregated by \(mode.rawValue)" }
-        if let around = options.around { title += " · around \(around)" }
-        if let zone = options.zone { title += " · zone \(zone)" }
-        if options.onlyFindings { title += " · flagged only" }
-        if let snap = result.marketplaceSnapshot { title += "\nFedRAMP Marketplace snapshot \(snap)" }
-        return [
-            ("label", .text(title)), ("labelloc", .raw("t")), ("fontname", .text("Helvetica")),
-            ("fontsize", .raw("14")), ("compound", .raw("true")), ("rankdir", .raw("LR")),
-            ("newrank", .raw("true")), ("nodesep", .raw("0.3")), ("ranksep", .raw("0.9")),
-            ("tooltip", .text("cuiscope \(ToolInfo.version) \(options.view.rawValue) diagram")),
-        ]
     }
 }

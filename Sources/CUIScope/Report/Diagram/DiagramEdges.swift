@@ -35,9 +35,10 @@ enum DiagramEdges {
     }
 
     /// Findings that are about the one asset a path pulls in: every edge of that asset shows it.
-    static let pullInFindings: Set<String> = [
-        "SCOPE-PATH-01", "SPEC-11", "VDI-10", "CLOUD-05", "SCOPE-IND-07", "SCOPE-DUAL-03", "SCOPE-SPA-06",
-    ]
+    static let pullInFindings: Set<String> = Set([
+        FindingID.pathEnterprise, .specializedMisclassified, .vdiNotKVM, .connectorNotInScope, .indirectPath, .dualHomed,
+        .undeclaredSPA,
+    ].map(\.rawValue))
 
     /// The result's edges as items, each with the findings that flag it.
     ///
@@ -78,7 +79,7 @@ enum DiagramEdges {
             for f in (findingsByAsset[e.from] ?? []) + (findingsByAsset[e.to] ?? []) where f.severity != .info {
                 guard seen.insert(f.fingerprint).inserted else { continue }
                 let both = f.assets.contains(e.from) && f.assets.contains(e.to)
-                if f.id == "SCOPE-FLOW-04" {
+                if f.id == FindingID.unauthorizedFlow.rawValue {
                     if both && e.kind == .observed { flags.insert(f.id) }
                 } else if pullInFindings.contains(f.id) && f.assets.count == 1 {
                     flags.insert(f.id)

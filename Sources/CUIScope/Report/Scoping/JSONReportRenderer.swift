@@ -102,7 +102,7 @@ public enum JSONReportRenderer {
             w.beginObject()
             w.memberIfPresent("enforcement_point", e.enforcementPoint)
             w.memberIfPresent("file", e.file)
-            w.member("kind", e.kind)
+            w.member("kind", e.kind.rawValue)
             w.memberIfPresent("line", e.line)
             w.memberIfPresent("rule", e.rule)
             w.member("text", e.text)

@@ -8,10 +8,11 @@ public enum JUnitRenderer {
     public static func render(suite: String, findings: [Finding], extraCases: [(name: String, failure: String?)] = []) -> String {
         var cases: [(String, String, String?)] = []  // (classname, name, failure text)
         for kind in FindingCatalog.all {
-            let hits = findings.filter { $0.id == kind.id }
+            let id = kind.id.rawValue
+            let hits = findings.filter { $0.id == id }
             let failing = hits.filter { $0.severity != .info }
             let text = failing.isEmpty ? nil : failing.map { "[\($0.severity.rawValue)] \($0.message)" }.joined(separator: "\n")
-            cases.append((kind.id, "\(kind.id) \(kind.title)", text))
+            cases.append((id, "\(id) \(kind.title)", text))
         }
         for extra in extraCases { cases.append(("cuiscope.check", extra.name, extra.failure)) }
         let failures = cases.filter { $0.2 != nil }.count

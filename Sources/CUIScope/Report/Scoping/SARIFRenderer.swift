@@ -1,6 +1,6 @@
 import Foundation
 
-/// SARIF 2.1.0 (OASIS; schema in ../shared/standards/sarif-schema-2.1.0.json) for code-scanning
+/// SARIF 2.1.0 (OASIS; schema in `schemas/sarif-schema-2.1.0.json`) for code-scanning
 /// UIs: one result per finding, `ruleId` = finding id, rule metadata from the catalogue, the
 /// rule's file and line as `physicalLocation`, stable `partialFingerprints`, and waived
 /// findings as suppressed results (never deleted). Stays under GitHub's 25,000 results per run.

@@ -53,7 +53,7 @@ public enum TextReportRenderer {
                 out.write(head + "\n")
                 for reason in a.reasons {
                     out.write("    - \(reason.text)\n")
-                    for e in reason.evidence where e.kind != "inventory" {
+                    for e in reason.evidence where e.kind != .inventory {
                         out.write("        \(e.locationText.map { "\($0): " } ?? "")\(e.text)\n")
                     }
                 }

@@ -1,7 +1,8 @@
 import Testing
 @testable import CUIScope
 
-/// The decision procedure of SCOPING.md §5, one step per test, with the DESIGN.md decisions.
+/// The decision procedure (docs/SCOPING.md, Decision procedure), one step per test, with the decisions
+/// of docs/SCOPING.md, Judgement calls; and docs/DECISIONS.md.
 @Suite struct ClassifierTests {
     @Test func declaredCUIHandlingMakesACUIAsset() {
         var s = ScopeScenario()
@@ -290,11 +291,11 @@ import Testing
         let r = s.run()
         #expect(r.category("laptop") == .cui)
         let path = try #require(r.findings("SCOPE-PATH-01").first { $0.assets == ["laptop"] })
-        #expect(path.evidence.contains { $0.kind == "flow" && $0.file == "flows.xml" && $0.line == 4 })
+        #expect(path.evidence.contains { $0.kind == .flow && $0.file == "flows.xml" && $0.line == 4 })
         #expect(r.has("SCOPE-FLOW-04", for: "laptop"))
         // Denied flows are separation evidence, never a path.
         #expect(r.category("kiosk") == .outOfScope)
-        #expect(r.asset("kiosk")?.reasons.flatMap(\.evidence).contains { $0.kind == "flow" && $0.line == 5 } == true)
+        #expect(r.asset("kiosk")?.reasons.flatMap(\.evidence).contains { $0.kind == .flow && $0.line == 5 } == true)
         // An address in no inventory talking to a CUI asset.
         #expect(r.findings("DOC-14").first?.message.contains("10.20.10.200") == true)
     }
@@ -401,8 +402,8 @@ import Testing
         s.assets[1].addresses = s.assets[1].addresses.union(ReachFixtures.addr("10.20.10.90"))
         let r = s.run()
         let evidence = r.findings("SCOPE-DUAL-03").first?.evidence ?? []
-        #expect(evidence.contains { $0.kind == "segment" && $0.text.contains("10.20.10.90 in subnet 10.20.10.0/24 (zone corp)") && $0.file != nil })
-        #expect(evidence.contains { $0.kind == "segment" && $0.text.contains("10.50.1.90 in subnet 10.50.1.0/24 (zone enclave)") && $0.line != nil })
+        #expect(evidence.contains { $0.kind == .segment && $0.text.contains("10.20.10.90 in subnet 10.20.10.0/24 (zone corp)") && $0.file != nil })
+        #expect(evidence.contains { $0.kind == .segment && $0.text.contains("10.50.1.90 in subnet 10.50.1.0/24 (zone enclave)") && $0.line != nil })
     }
 
     @Test func kvmOnlyVDIReasonShowsTheDisplayRule() {

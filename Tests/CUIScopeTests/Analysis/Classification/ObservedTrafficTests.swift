@@ -20,12 +20,12 @@ import Testing
         let r = try Self.run(Self.demoPaths(flows: [flows]))
         let lt = try #require(r.assets.first { $0.id == "corp-lt-03" })
         #expect(lt.declared == .outOfScope && lt.category == .cui)
-        let evidence = lt.reasons.flatMap(\.evidence).filter { $0.kind == "flow" }
+        let evidence = lt.reasons.flatMap(\.evidence).filter { $0.kind == .flow }
         #expect(evidence.contains { $0.file == flows && $0.line == 4 && $0.text.contains("10.20.10.53 → 10.50.1.10") })
         // Both records of the conversation are aggregated and cited.
         #expect(evidence.contains { $0.text.contains("14 records") && $0.text.contains("line 4, line 5") })
         let path01 = try #require(r.findings.first { $0.id == "SCOPE-PATH-01" && $0.assets == ["corp-lt-03"] })
-        #expect(path01.evidence.contains { $0.kind == "flow" && $0.line == 4 })
+        #expect(path01.evidence.contains { $0.kind == .flow && $0.line == 4 })
         // The rules deny it: the observed flow is also unauthorized, with the deny rule as evidence.
         let flow04 = try #require(r.findings.first { $0.id == "SCOPE-FLOW-04" && $0.assets.contains("corp-lt-03") })
         #expect(flow04.message.contains("corp-deny-enclave") && flow04.primaryLocation?.line == 4)
@@ -42,7 +42,7 @@ import Testing
         let lt = try #require(r.assets.first { $0.id == "corp-lt-01" })
         #expect(lt.category == .outOfScope)
         let separated = try #require(lt.reasons.first { $0.text.contains("observed attempts were denied") })
-        #expect(separated.evidence.contains { $0.kind == "flow" && $0.line == 9 && $0.text.contains("denied") })
+        #expect(separated.evidence.contains { $0.kind == .flow && $0.line == 9 && $0.text.contains("denied") })
     }
 
     @Test func windowBeforeTheSessionsLeavesTheLaptopOut() throws {
@@ -62,7 +62,7 @@ import Testing
         let r = try Self.run(Self.demoPaths(flows: [path]))
         let lt = try #require(r.assets.first { $0.id == "corp-lt-03" })
         #expect(lt.category == .cui)
-        #expect(lt.reasons.flatMap(\.evidence).contains { $0.kind == "flow" && $0.file == path && ($0.line ?? 0) > 0 })
+        #expect(lt.reasons.flatMap(\.evidence).contains { $0.kind == .flow && $0.file == path && ($0.line ?? 0) > 0 })
     }
 
     @Test func unknownAddressNamesItsZoneAndTheBoundary() throws {
@@ -70,7 +70,7 @@ import Testing
         let doc = try #require(r.findings.first { $0.id == "DOC-14" && $0.message.contains("10.20.10.200") })
         #expect(doc.assets == ["eng-ws01"])
         #expect(doc.message.contains("zone corp") && doc.message.contains("crosses the enclave boundary (corp ↔ enclave)"))
-        #expect(doc.evidence.first?.kind == "flow")
+        #expect(doc.evidence.first?.kind == .flow)
     }
 
     @Test func flowPermittedOnlyByABroadRuleIsReported() throws {
@@ -87,7 +87,7 @@ import Testing
         let f = try #require(r.findings.first { $0.id == "SCOPE-FLOW-04" && $0.assets.contains("corp-lt-03") })
         #expect(f.message.contains("only by the broad rule 'corp-to-enclave-any' on fw-core"))
         #expect(f.message.contains("any source") && f.message.contains("any service"))
-        #expect(f.evidence.contains { $0.kind == "flow" } && f.evidence.contains { $0.rule == "corp-to-enclave-any" })
+        #expect(f.evidence.contains { $0.kind == .flow } && f.evidence.contains { $0.rule == "corp-to-enclave-any" })
     }
 
     @Test func flowPermittedByASpecificRuleIsNotReported() throws {
@@ -101,7 +101,7 @@ import Testing
         #expect(!r.findings.contains { $0.id == "SCOPE-FLOW-04" && $0.assets.contains("corp-lt-07") })
     }
 
-    @Test func jsonReportCarriesTheWindowAndValidates() throws {
+    @Test(.tags(.samples), .samplesPresent) func jsonReportCarriesTheWindowAndValidates() throws {
         let since = try #require(FlowTimestamp.parse("2026-10-03T00:00:00Z"))
         let r = try Self.run(Self.demoPaths(flows: [TestPaths.demo("demo/flows.xml"), TestPaths.realWorld("flows/brimdata-zed_zeek_conn.log")],
                                             window: FlowWindow(since: since)))

@@ -3,7 +3,7 @@ import Testing
 
 @testable import CUIScope
 
-@Suite("FedRAMP assessment (SCOPING.md §6.2)")
+@Suite("FedRAMP assessment (docs/SCOPING.md, External services and FedRAMP)")
 struct FedRAMPAssessmentTests {
     static let snapshot: Marketplace? = try? FedRAMPMarketplaceParser.read(
         path: TestPaths.realWorld("fedramp-marketplace/18f_fedramp-data_data.json"), displayName: "data.json")
@@ -24,9 +24,9 @@ struct FedRAMPAssessmentTests {
         FedRAMPAssessment.assess(asset: asset, marketplace: m)
     }
 
-    // MARK: worked example, SCOPING.md §6.3
+    // MARK: worked example (docs/SCOPING.md, Match the offering)
 
-    @Test("MSO365MT (Compliant, Moderate) passes the Marketplace test")
+    @Test("MSO365MT (Compliant, Moderate) passes the Marketplace test", .tags(.samples), .samplesPresent)
     func office365MultiTenant() throws {
         let m = try #require(Self.snapshot)
         let v = Self.assess(Self.cloud("MSO365MT", provider: "Microsoft"), in: m)
@@ -35,7 +35,7 @@ struct FedRAMPAssessmentTests {
         #expect(v.findingID == nil)
     }
 
-    @Test("GCC High FR1824057433 (In Process, High) is insufficient: CLOUD-02")
+    @Test("GCC High FR1824057433 (In Process, High) is insufficient: CLOUD-02", .tags(.samples), .samplesPresent)
     func gccHighInProcess() throws {
         let m = try #require(Self.snapshot)
         let v = Self.assess(Self.cloud("FR1824057433", provider: "Microsoft"), in: m)
@@ -45,7 +45,7 @@ struct FedRAMPAssessmentTests {
         #expect(v.findingID == "CLOUD-02")
     }
 
-    @Test("Azure Government F1603087869 (Compliant, High) passes")
+    @Test("Azure Government F1603087869 (Compliant, High) passes", .tags(.samples), .samplesPresent)
     func azureGovernment() throws {
         let m = try #require(Self.snapshot)
         let v = Self.assess(Self.cloud("f1603087869 "), in: m)
@@ -56,7 +56,7 @@ struct FedRAMPAssessmentTests {
     // MARK: denied values from the real snapshot
 
     @Test(
-        "authorized records below Moderate and non-authorized stages are insufficient",
+        "authorized records below Moderate and non-authorized stages are insufficient", .tags(.samples), .samplesPresent,
         arguments: [
             ("FR2106555313", "Low"),  // AchieveIt: Compliant, Low
             ("FR1812058188", "LI-SaaS"),  // GitHub Enterprise Cloud: Compliant, LI-SaaS
@@ -80,7 +80,7 @@ struct FedRAMPAssessmentTests {
         }
     }
 
-    @Test("conflicting records under one id are a review, not a silent pick")
+    @Test("conflicting records under one id are a review, not a silent pick", .tags(.samples), .samplesPresent)
     func duplicateConflict() throws {
         let m = try #require(Self.snapshot)
         let v = Self.assess(Self.cloud("FR2112263551"), in: m)
@@ -92,7 +92,7 @@ struct FedRAMPAssessmentTests {
 
     // MARK: matching by package id only
 
-    @Test("an unknown id is notFound with Microsoft candidates: CLOUD-01")
+    @Test("an unknown id is notFound with Microsoft candidates: CLOUD-01", .tags(.samples), .samplesPresent)
     func unknownID() throws {
         let m = try #require(Self.snapshot)
         let v = Self.assess(Self.cloud("FR0000000000", provider: "Microsoft", name: "Microsoft 365"), in: m)
@@ -103,7 +103,7 @@ struct FedRAMPAssessmentTests {
         #expect(v.findingID == "CLOUD-01")
     }
 
-    @Test("without an id the vendor name never matches, even when it is a listed provider")
+    @Test("without an id the vendor name never matches, even when it is a listed provider", .tags(.samples), .samplesPresent)
     func noIDNeverMatchesByBrand() throws {
         let m = try #require(Self.snapshot)
         let v = Self.assess(Self.cloud(nil, provider: "Microsoft", name: "Office 365 Multi-Tenant"), in: m)
@@ -132,7 +132,7 @@ struct FedRAMPAssessmentTests {
 
     // MARK: equivalency
 
-    @Test("complete equivalency evidence is an accepted equivalent")
+    @Test("complete equivalency evidence is an accepted equivalent", .tags(.samples), .samplesPresent)
     func equivalencyComplete() throws {
         let m = try #require(Self.snapshot)
         let items = ["3PAO-SAR", "100 percent", "poam_closed", "annual-3pao", " crm ", "dfars-7012-cg"]
@@ -142,7 +142,7 @@ struct FedRAMPAssessmentTests {
         #expect(Self.assess(Self.cloud(equivalency: items), in: nil) == .equivalency(missing: []))
     }
 
-    @Test("incomplete equivalency lists the missing items in order: CLOUD-03")
+    @Test("incomplete equivalency lists the missing items in order: CLOUD-03", .tags(.samples), .samplesPresent)
     func equivalencyMissing() throws {
         let m = try #require(Self.snapshot)
         // GCC High is In Process, so the equivalency claim is what gets checked.
@@ -151,7 +151,7 @@ struct FedRAMPAssessmentTests {
         #expect(v.findingID == "CLOUD-03")
     }
 
-    @Test("an authorized record wins over an equivalency claim")
+    @Test("an authorized record wins over an equivalency claim", .tags(.samples), .samplesPresent)
     func authorizedBeatsEquivalency() throws {
         let m = try #require(Self.snapshot)
         let v = Self.assess(Self.cloud("MSO365MT", equivalency: ["crm"]), in: m)
@@ -161,7 +161,7 @@ struct FedRAMPAssessmentTests {
     // MARK: products feed values
 
     @Test(
-        "products feed statuses and impacts map to the SCOPING.md lists",
+        "products feed statuses and impacts map to the accept and deny lists",
         arguments: [
             ("FR9900000001", "authorized"),
             ("FR9900000002", "review"),  // 20x Moderate

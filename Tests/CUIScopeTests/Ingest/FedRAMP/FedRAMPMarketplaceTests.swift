@@ -13,7 +13,7 @@ struct FedRAMPMarketplaceTests {
 
     // MARK: 18F data.json (the shipped real snapshot)
 
-    @Test("the real 18F snapshot loads with its date and every record")
+    @Test("the real 18F snapshot loads with its date and every record", .tags(.samples), .samplesPresent)
     func realSnapshotLoads() throws {
         let m = try Self.loadSnapshot()
         #expect(m.snapshotDate == "2026-08-22T04:40:51.791Z")
@@ -26,7 +26,7 @@ struct FedRAMPMarketplaceTests {
         #expect(m.records.count + m.duplicates.values.map(\.count).reduce(0, +) == 425)
     }
 
-    @Test("a repeated package id is kept as a duplicate with a warning at its line")
+    @Test("a repeated package id is kept as a duplicate with a warning at its line", .tags(.samples), .samplesPresent)
     func duplicateIDIsKept() throws {
         let m = try Self.loadSnapshot()
         #expect(Array(m.duplicates.keys) == ["FR2112263551"])
@@ -39,7 +39,7 @@ struct FedRAMPMarketplaceTests {
         #expect(m.warnings.first?.severity == .warning)
     }
 
-    @Test("MSO365MT is normalised with its provenance")
+    @Test("MSO365MT is normalised with its provenance", .tags(.samples), .samplesPresent)
     func recordFields() throws {
         let m = try Self.loadSnapshot()
         let r = try #require(m.record(id: "MSO365MT"))
@@ -56,7 +56,7 @@ struct FedRAMPMarketplaceTests {
         #expect(r.location == SourceLocation(file: "18f_fedramp-data_data.json", line: 15445, column: 7))
     }
 
-    @Test("a combined Service_Model element is split; raw impact spellings are kept")
+    @Test("a combined Service_Model element is split; raw impact spellings are kept", .tags(.samples), .samplesPresent)
     func serviceModelsAndRawValues() throws {
         let m = try Self.loadSnapshot()
         #expect(m.record(id: "F1603087869")?.serviceModels == ["IaaS", "PaaS", "SaaS"])
@@ -65,7 +65,7 @@ struct FedRAMPMarketplaceTests {
         #expect(m.record(id: "FR1812058188")?.impact == "LI-SaaS")
     }
 
-    @Test("ids are trimmed and looked up case-insensitively")
+    @Test("ids are trimmed and looked up case-insensitively", .tags(.samples), .samplesPresent)
     func idLookup() throws {
         let m = try Self.loadSnapshot()
         // The feed writes "FR2322856433 " with a trailing blank.
@@ -75,7 +75,7 @@ struct FedRAMPMarketplaceTests {
         #expect(m.record(id: "FR0000000000") == nil)
     }
 
-    @Test("candidates match words of provider and offering, best first, at most five")
+    @Test("candidates match words of provider and offering, best first, at most five", .tags(.samples), .samplesPresent)
     func candidates() throws {
         let m = try Self.loadSnapshot()
         let microsoft = m.candidates(provider: "Microsoft", name: nil)
@@ -90,7 +90,7 @@ struct FedRAMPMarketplaceTests {
             m.candidates(provider: "Amazon", name: "GovCloud") == m.candidates(provider: "Amazon", name: "GovCloud"))
     }
 
-    @Test("the demo subset is a real slice of the snapshot")
+    @Test("the demo subset is a real slice of the snapshot", .tags(.samples), .samplesPresent)
     func demoSubset() throws {
         let demo = try FedRAMPMarketplaceParser.read(
             path: TestPaths.demo("demo/fedramp-marketplace.json"), displayName: nil)

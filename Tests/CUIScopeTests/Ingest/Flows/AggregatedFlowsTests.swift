@@ -3,7 +3,7 @@ import Testing
 
 @testable import CUIScope
 
-/// Flow volumes beyond a month are aggregated upstream (docs/FLOWS-AT-SCALE.md): one CSV row
+/// Flow volumes beyond a month are aggregated upstream (docs/FLOWS_AT_SCALE.md): one CSV row
 /// per (source, destination, protocol, port[, action]) with its record count, bytes and first
 /// and last time. These are the files the documented Athena, nfdump and Spark commands write;
 /// each row must keep its count, bytes and times, not become one record seen once.

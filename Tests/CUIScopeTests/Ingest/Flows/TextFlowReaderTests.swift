@@ -6,7 +6,7 @@ import Testing
 @Suite struct TextFlowReaderTests {
     static func fixture(_ name: String) -> String { TestPaths.fixture("flows/\(name)") }
 
-    @Test func realZeekConnLog() throws {
+    @Test(.tags(.samples), .samplesPresent) func realZeekConnLog() throws {
         let path = TestPaths.realWorld("flows/brimdata-zed_zeek_conn.log")
         #expect(try FlowsReader.detect(path: path) == .zeek)
         let log = try FlowsReader.read(path: path, displayName: "conn.log")

@@ -5,7 +5,7 @@ import Testing
 @Suite struct XMLAndJSONFlowReaderTests {
     static func fixture(_ name: String) -> String { TestPaths.fixture("flows/\(name)") }
 
-    @Test func realPANOSTrafficLogQuery() throws {
+    @Test(.tags(.samples), .samplesPresent) func realPANOSTrafficLogQuery() throws {
         let path = TestPaths.realWorld("flows/demisto_panos_traffic-log-query.xml")
         #expect(try FlowsReader.detect(path: path) == .panosTraffic)
         #expect(try InputKind.detect(path: path) == .flows(root: "response"))

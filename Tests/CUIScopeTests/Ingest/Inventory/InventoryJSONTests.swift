@@ -13,7 +13,7 @@ struct InventoryJSONTests {
 
     // Expected values below were computed independently from the files with Python's json module.
 
-    @Test("NetBox dcim/devices: 11 devices named by name, primary IPs as hosts, roles as kinds")
+    @Test("NetBox dcim/devices: 11 devices named by name, primary IPs as hosts, roles as kinds", .tags(.samples), .samplesPresent)
     func netboxDevices() throws {
         let inv = try InventoryReader.read(path: TestPaths.realWorld("inventory/pynetbox_dcim_devices.json"),
                                            displayName: "devices.json")
@@ -36,7 +36,7 @@ struct InventoryJSONTests {
         #expect(inv.assets.last?.location.line == 620)
     }
 
-    @Test("NetBox ipam/ip-addresses: 18 IPs grouped into one asset per device")
+    @Test("NetBox ipam/ip-addresses: 18 IPs grouped into one asset per device", .tags(.samples), .samplesPresent)
     func netboxIPAddresses() throws {
         let inv = try InventoryReader.read(path: TestPaths.realWorld("inventory/pynetbox_ipam_ip_addresses.json"))
         #expect(inv.assets.map(\.id) == ["test1-core1", "test1-core2", "test1-edge1", "test1-edge2"])
@@ -49,7 +49,7 @@ struct InventoryJSONTests {
         #expect(inv.skipped.isEmpty)
     }
 
-    @Test("NetBox ipam/prefixes: no assets, every prefix reported as skipped")
+    @Test("NetBox ipam/prefixes: no assets, every prefix reported as skipped", .tags(.samples), .samplesPresent)
     func netboxPrefixes() throws {
         let inv = try InventoryReader.read(path: TestPaths.realWorld("inventory/pynetbox_ipam_prefixes.json"),
                                            displayName: "prefixes.json")

@@ -5,7 +5,7 @@ import Testing
 
 @Suite("Inventory OSCAL SSP")
 struct InventoryOSCALTests {
-    @Test("NIST SSP example, JSON and XML: the one inventory item, with the same id and name")
+    @Test("NIST SSP example, JSON and XML: the one inventory item, with the same id and name", .tags(.samples), .samplesPresent)
     func nistExample() throws {
         let fromJSON = try InventoryReader.read(path: TestPaths.realWorld("oscal/nist_ssp-example.json"),
                                                 displayName: "ssp.json")
@@ -22,7 +22,7 @@ struct InventoryOSCALTests {
         #expect(fromXML.assets[0].location.line == 213)
     }
 
-    @Test("FedRAMP SSP example: 9 items, uuid fallback, repeated IPs, types, VLANs and public flag")
+    @Test("FedRAMP SSP example: 9 items, uuid fallback, repeated IPs, types, VLANs and public flag", .tags(.samples), .samplesPresent)
     func fedrampExample() throws {
         let inv = try InventoryReader.read(path: TestPaths.realWorld("oscal/gsa_fedramp-ssp-example.oscal.xml"),
                                            displayName: "fedramp.xml")

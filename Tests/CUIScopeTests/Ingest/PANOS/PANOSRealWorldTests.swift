@@ -6,7 +6,7 @@ import Testing
 /// independently of the parser: a walk over the raw element tree for `…rulebase/security/rules/entry`,
 /// and numbers taken with Python's ElementTree, e.g.
 /// `python3 -c "import xml.etree.ElementTree as E; print(len(E.parse(F).findall('.//rulebase/security/rules/entry')))"`.
-@Suite("PAN-OS real-world samples")
+@Suite("Real-world samples: PAN-OS and Panorama", .tags(.samples), .samplesPresent)
 struct PANOSRealWorldTests {
     static let files = [
         "panos/pan-os-php_stage00_panos-8.0_smb-firewall.xml",

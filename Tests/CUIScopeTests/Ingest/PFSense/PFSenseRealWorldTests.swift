@@ -2,7 +2,7 @@ import Testing
 
 @testable import CUIScope
 
-@Suite("pfSense/OPNsense real-world samples")
+@Suite("Real-world samples: pfSense and OPNsense", .tags(.samples), .samplesPresent)
 struct PFSenseRealWorldTests {
     /// Independent counts, computed with Python's ElementTree (no xmllint on the build host):
     /// `python3 -c "import xml.etree.ElementTree as E,sys; r=E.parse(sys.argv[1]).getroot();

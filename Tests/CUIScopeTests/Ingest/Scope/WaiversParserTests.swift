@@ -34,6 +34,19 @@ struct WaiversParserTests {
         #expect(WaiversParser.isDate("2028-02-29") && !WaiversParser.isDate("2027-02-29") && !WaiversParser.isDate("2027-1-01"))
     }
 
+    @Test("every YAML core-schema null spelling is an empty list, in a waivers file and a scope file",
+          arguments: ["", "~", "null", "Null", "NULL"])
+    func nullIsEmpty(spelling: String) throws {
+        let waivers = TestPaths.temporaryFile("waivers: \(spelling)\n", name: "waivers.yaml")
+        #expect(try WaiversParser.read(path: waivers).isEmpty)
+        let scope = TestPaths.temporaryFile("waivers: \(spelling)\npolicy: \(spelling)\n", name: "scope.yaml")
+        let config = try ScopeFileParser.read(path: scope, displayName: nil)
+        #expect(config.waivers.isEmpty && config.policy.isEmpty)
+        // Quoted, it is text, not null.
+        let quoted = TestPaths.temporaryFile("waivers: '\(spelling)'\n", name: "quoted.yaml")
+        #expect(throws: InputError.self) { try WaiversParser.read(path: quoted) }
+    }
+
     @Test("scope policy: entries and exceptions, bad ones located")
     func policy() throws {
         let scope = try ScopeFileParser.read(path: TestPaths.demo("check/scope.yaml"), displayName: "scope.yaml")
