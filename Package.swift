@@ -18,9 +18,12 @@ let package = Package(
         .systemLibrary(
             name: "CLibXML2", pkgConfig: "libxml-2.0",
             providers: [.apt(["libxml2-dev"]), .brew(["libxml2"])]),
+        .systemLibrary(
+            name: "CZlib", pkgConfig: "zlib",
+            providers: [.apt(["zlib1g-dev"]), .brew(["zlib"])]),
         .target(
             name: "CUIScope",
-            dependencies: ["CLibXML2", .product(name: "Yams", package: "Yams")]),
+            dependencies: ["CLibXML2", "CZlib", .product(name: "Yams", package: "Yams")]),
         .executableTarget(
             name: "cuiscope",
             dependencies: ["CUIScope", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
@@ -32,7 +35,7 @@ let package = Package(
             dependencies: ["CUIScopeSynthetic", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
         .testTarget(
             name: "CUIScopeTests",
-            dependencies: ["CUIScope", "CUIScopeSynthetic"],
+            dependencies: ["CUIScope", "CUIScopeSynthetic", "CZlib"],
             resources: [.copy("Fixtures"), .copy("Golden")]),
     ],
     swiftLanguageModes: [.v6]

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what cuiscope needs beyond Swift, only when it is missing, so it is cheap to run
-# before every build: libxml2 headers (the XML readers), Graphviz (diagram rendering and its
-# tests) and Python's jsonschema (the tests validate JSON and SARIF output against schemas).
+# before every build: libxml2 headers (the XML readers), zlib headers (gzip-compressed inputs),
+# Graphviz (diagram rendering and its tests) and Python's jsonschema (the tests validate JSON
+# and SARIF output against schemas).
 set -euo pipefail
 
 SUDO=""
@@ -9,6 +10,7 @@ if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
 
 packages=()
 pkg-config --exists libxml-2.0 2>/dev/null || packages+=(libxml2-dev pkg-config)
+pkg-config --exists zlib 2>/dev/null || packages+=(zlib1g-dev pkg-config)
 command -v xmllint >/dev/null 2>&1 || packages+=(libxml2-utils)
 command -v dot >/dev/null 2>&1 || packages+=(graphviz)
 

@@ -6,9 +6,7 @@ public enum HostsFileParser {
     /// - Throws: ``InputError`` naming file:line:column for an address that does not parse.
     public static func read(path: String, displayName: String? = nil) throws(InputError) -> [String: [IPAddress]] {
         let file = displayName ?? path
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw InputError(SourceLocation(file: file, line: 0), "cannot read hosts file")
-        }
+        let data = try InputFile.contents(path: path, file: file, unreadable: "cannot read hosts file")
         var log = DiagnosticLog()
         var out: [String: [IPAddress]] = [:]
         for (n, raw) in String(decoding: data, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false).enumerated() {

@@ -23,11 +23,11 @@ public enum InputKind: Sendable, Equatable {
     /// - Throws: ``InputError`` when the file cannot be read.
     public static func detect(path: String, displayName: String? = nil) throws(InputError) -> InputKind {
         let file = displayName ?? path
-        guard let handle = FileHandle(forReadingAtPath: path) else {
+        guard FileManager.default.isReadableFile(atPath: path) else {
             throw InputError(SourceLocation(file: file, line: 0), "cannot read file")
         }
-        defer { try? handle.close() }
-        let head = (try? handle.read(upToCount: 65536)) ?? Data()
+        // Decompressed: a gzip file is recognised by what it holds.
+        let head = Data(InputFile.head(path: path))
         var bytes = head[...]
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = bytes.dropFirst(3) }
         let first = bytes.first { !($0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D) }

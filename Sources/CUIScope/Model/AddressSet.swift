@@ -16,7 +16,7 @@ extension IntervalSet where Bound == UInt128 {
     /// Host bits set under a prefix (`10.1.2.3/24`) are accepted: the prefix is meant.
     /// - Returns: nil when the text is none of these.
     public static func parse(_ raw: some StringProtocol) -> AddressSet? {
-        let text = raw.trimmingCharacters(in: .whitespaces)
+        let text = raw.trimmedWhitespace
         if text.isEmpty { return nil }
         if text.lowercased() == "any" { return .full }
         if let slash = text.firstIndex(of: "/") {
@@ -40,8 +40,8 @@ extension IntervalSet where Bound == UInt128 {
             return AddressSet(lower: base.value & ~mask, upper: base.value | mask)
         }
         if let dash = text.firstIndex(of: "-"), !text.hasPrefix("-") {
-            guard let a = IPAddress(text[..<dash].trimmingCharacters(in: .whitespaces)),
-                let b = IPAddress(text[text.index(after: dash)...].trimmingCharacters(in: .whitespaces)),
+            guard let a = IPAddress(text[..<dash].trimmedWhitespace),
+                let b = IPAddress(text[text.index(after: dash)...].trimmedWhitespace),
                 a.isIPv4 == b.isIPv4, a <= b
             else { return nil }
             return AddressSet(lower: a.value, upper: b.value)

@@ -63,7 +63,7 @@ extension IntervalSet where Bound == UInt32 {
     /// Parses `tcp/443`, `udp/53`, `tcp/8000-8080`, `tcp/1:1024`, `tcp/80,443`, `icmp`, `tcp`, `any`.
     /// - Returns: nil when the text is none of these.
     public static func parse(_ raw: some StringProtocol) -> ServiceSet? {
-        let text = raw.trimmingCharacters(in: .whitespaces).lowercased()
+        let text = raw.trimmedWhitespace.lowercased()
         if text == "any" || text == "*" { return .anyService }
         let parts = text.split(separator: "/", maxSplits: 1)
         guard let first = parts.first else { return nil }
@@ -86,13 +86,13 @@ extension IntervalSet where Bound == UInt32 {
     public static func parsePortList(_ raw: some StringProtocol) -> [ClosedRange<UInt16>]? {
         var out: [ClosedRange<UInt16>] = []
         for item in raw.split(separator: ",") {
-            let t = item.trimmingCharacters(in: .whitespaces)
+            let t = item.trimmedWhitespace
             if t == "any" || t == "*" { out.append(0...65535); continue }
             let bounds = t.split(whereSeparator: { $0 == "-" || $0 == ":" })
             if bounds.count == 1, let p = UInt16(bounds[0]) {
                 out.append(p...p)
-            } else if bounds.count == 2, let a = UInt16(bounds[0].trimmingCharacters(in: .whitespaces)),
-                let b = UInt16(bounds[1].trimmingCharacters(in: .whitespaces)), a <= b
+            } else if bounds.count == 2, let a = UInt16(bounds[0].trimmedWhitespace),
+                let b = UInt16(bounds[1].trimmedWhitespace), a <= b
             {
                 out.append(a...b)
             } else {

@@ -40,7 +40,8 @@ enum RealisticZones {
             name = "untrust"
             interface = kind.trunk.interface
         case .enclave:
-            name = "enc-\(label)"
+            // Six labels; an inventory of millions needs more enclave VLANs than that.
+            name = i < kind.labels.count ? "enc-\(label)" : "enc-\(label)-\(i / kind.labels.count + 1)"
             interface = "\(kind.trunk.interface).\(tag)"
         default:
             name = "\(kind.prefix)-\(label)-vl\(tag)"

@@ -1,3 +1,4 @@
+import CZlib
 import Foundation
 import Testing
 
@@ -53,6 +54,18 @@ enum TestPaths {
         let url = dir.appendingPathComponent(name)
         _ = FileManager.default.createFile(atPath: url.path, contents: Data(contents.utf8))
         return url.path
+    }
+
+    /// A gzip-compressed copy of `path` (a fresh temporary file, named without `.gz`: inputs are
+    /// recognised by content).
+    static func gzipped(_ path: String) throws -> String {
+        let data = try Data(contentsOf: URL(fileURLWithPath: path))
+        let out = temporaryFile("", name: "compressed-" + URL(fileURLWithPath: path).lastPathComponent)
+        guard let gz = gzopen(out, "wb") else { throw CocoaError(.fileWriteUnknown) }
+        let written = data.withUnsafeBytes { gzwrite(gz, $0.baseAddress, UInt32($0.count)) }
+        gzclose(gz)
+        guard written == data.count else { throw CocoaError(.fileWriteUnknown) }
+        return out
     }
 }
 

@@ -26,9 +26,7 @@ public enum FedRAMPMarketplaceParser {
     ///   or holds malformed records.
     public static func read(path: String, displayName: String? = nil) throws(InputError) -> Marketplace {
         let file = displayName ?? path
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw InputError(SourceLocation(file: file, line: 0), "cannot read file")
-        }
+        let data = try InputFile.contents(path: path, file: file)
         return try parse(data, file: file)
     }
 

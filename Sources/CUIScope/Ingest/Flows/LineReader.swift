@@ -1,12 +1,7 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
 /// Reads a text file in large chunks and hands over one line at a time as bytes in the read
 /// buffer (no `String` per line): text flow logs run to millions of lines. LF, CRLF and CR
-/// line ends; a UTF-8 byte order mark is dropped. Memory is one chunk plus the longest line.
+/// line ends; a UTF-8 byte order mark is dropped; gzip-compressed files are read decompressed
+/// (``InputFile``). Memory is one chunk plus the longest line.
 struct LineReader {
     static let chunkSize = 1 << 20
 
@@ -16,9 +11,7 @@ struct LineReader {
     static func forEachLine(
         path: String, file: String, _ handle: (ByteField, Int) throws(InputError) -> Bool
     ) throws(InputError) {
-        let fd = open(path, O_RDONLY)
-        guard fd >= 0 else { throw InputError(SourceLocation(file: file, line: 0), "cannot read file") }
-        defer { close(fd) }
+        let input = try InputFile(path: path, file: file)
         var capacity = chunkSize * 2
         var buffer = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity)
         defer { buffer.deallocate() }
@@ -44,11 +37,7 @@ struct LineReader {
                 filled = keep
                 lineStart = 0
             }
-            let n = read(fd, buffer + filled, chunkSize)
-            if n < 0 {
-                if errno == EINTR { continue }
-                throw InputError(SourceLocation(file: file, line: lineNumber), "cannot read file")
-            }
+            let n = try input.read(into: buffer + filled, count: chunkSize)
             if n == 0 { eof = true }
             var i = filled
             filled += n
@@ -88,19 +77,9 @@ struct LineReader {
         }
     }
 
-    /// The first `limit` bytes of a file, BOM removed, for format detection.
+    /// The first `limit` (decompressed) bytes of a file, BOM removed, for format detection.
     static func head(path: String, limit: Int = 65536) -> [UInt8] {
-        let fd = open(path, O_RDONLY)
-        guard fd >= 0 else { return [] }
-        defer { close(fd) }
-        var out = [UInt8](repeating: 0, count: limit)
-        var got = 0
-        while got < limit {
-            let n = out.withUnsafeMutableBytes { read(fd, $0.baseAddress! + got, limit - got) }
-            if n <= 0 { break }
-            got += n
-        }
-        out.removeLast(limit - got)
+        var out = InputFile.head(path: path, limit: limit)
         if out.starts(with: [0xEF, 0xBB, 0xBF]) { out.removeFirst(3) }
         return out
     }

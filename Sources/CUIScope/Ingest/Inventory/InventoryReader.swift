@@ -26,11 +26,11 @@ public enum InventoryReader {
     ) throws(InputError) -> Inventory {
         let file = displayName ?? path
         var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue,
-            let data = FileManager.default.contents(atPath: path)
-        else {
-            throw InputError(SourceLocation(file: file, line: 0), "cannot read inventory file (missing or unreadable)")
+        let unreadable = "cannot read inventory file (missing or unreadable)"
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue else {
+            throw InputError(SourceLocation(file: file, line: 0), unreadable)
         }
+        let data = try InputFile.contents(path: path, file: file, unreadable: unreadable)
         let resolved = format ?? detect(data)
         if resolved == .xml {
             return try OSCALInventory.parseXML(path: path, file: file, lenient: lenient)

@@ -1,9 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
 /// A pull tokenizer over a JSON file read in chunks, with the line and column of every token:
 /// for JSON flow logs (Azure NSG/VNet) that are one large document, so they stream in constant
 /// memory instead of being parsed whole. Checks the grammar as it goes (brackets, commas,
@@ -20,7 +14,7 @@ struct JSONTokenReader {
         case end
     }
 
-    private let fd: Int32
+    private let input: InputFile
     private let file: String
     private var buffer = [UInt8](repeating: 0, count: 1 << 20)
     private var count = 0
@@ -35,19 +29,19 @@ struct JSONTokenReader {
     private var started = false
 
     init(path: String, file: String) throws(InputError) {
-        let fd = open(path, O_RDONLY)
-        guard fd >= 0 else { throw InputError(SourceLocation(file: file, line: 0), "cannot read file") }
-        self.fd = fd
+        input = try InputFile(path: path, file: file)
         self.file = file
     }
 
-    func close() { _ = Glibc.close(fd) }
+    /// Nothing to release early: the file closes with the reader.
+    func close() {}
 
     var location: SourceLocation { SourceLocation(file: file, line: line, column: column) }
 
     private mutating func peek() -> UInt8? {
         if index == count {
-            count = buffer.withUnsafeMutableBytes { read(fd, $0.baseAddress!, $0.count) }
+            // A read error (corrupt gzip) ends the input: the grammar check reports the cut.
+            count = buffer.withUnsafeMutableBytes { input.readOrEnd(into: $0.baseAddress!, count: $0.count) }
             index = 0
             if count <= 0 { count = 0; return nil }
         }

@@ -59,7 +59,7 @@ enum NativeShape {
     static func required(
         _ name: String, of element: XMLElement, into log: inout NativeProblemLog, skipping unit: String
     ) -> String? {
-        let value = element.attribute(name)?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
+        let value = element.attribute(name)?.trimmedWhitespaceAndNewlines ?? ""
         if value.isEmpty {
             log.problem(element.location, "<\(element.name)> is missing the required attribute '\(name)'",
                         skipping: unit)
@@ -73,7 +73,7 @@ enum NativeShape {
         _ name: String, of element: XMLElement, into log: inout NativeProblemLog, skipping unit: String
     ) -> Bool? {
         guard let raw = element.attribute(name) else { return false }
-        switch raw.trimmingCharacters(in: .whitespaces).lowercased() {
+        switch raw.trimmedWhitespace.lowercased() {
         case "yes", "true": return true
         case "no", "false": return false
         default:

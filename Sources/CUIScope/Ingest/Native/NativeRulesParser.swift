@@ -22,7 +22,7 @@ public enum NativeRulesParser {
             throw InputError(root.location, "expected root element <\(rootName)>, found <\(root.name)>")
         }
         var log = NativeProblemLog(lenient: lenient)
-        if let version = root.attribute("version"), version.trimmingCharacters(in: .whitespaces) != "1" {
+        if let version = root.attribute("version"), version.trimmedWhitespace != "1" {
             throw InputError(root.location, "unsupported <\(rootName)> version (expected version=\"1\")")
         }
         _ = NativeShape.checkAttributes(root, allowed: ["version"], into: &log, skipping: "attribute")
@@ -128,7 +128,7 @@ private struct EnforcementPointBuilder {
         var ruleOnly = Set<String>()
         for rule in rules {
             for match in [rule.from, rule.to] {
-                if case .zones(let names) = match { ruleOnly.formUnion(names.subtracting(defined)) }
+                if case .zones(let names) = match { for n in names where !defined.contains(n) { ruleOnly.insert(n) } }
             }
         }
         return EnforcementPoint(
@@ -140,7 +140,7 @@ private struct EnforcementPointBuilder {
         _ attribute: String, of element: XMLElement, fallback: RuleAction, log: inout NativeProblemLog, unit: String
     ) -> RuleAction? {
         guard let raw = element.attribute(attribute) else { return fallback }
-        switch raw.trimmingCharacters(in: .whitespaces).lowercased() {
+        switch raw.trimmedWhitespace.lowercased() {
         case "allow": return .allow
         case "deny": return .deny
         default:
@@ -163,7 +163,7 @@ private struct EnforcementPointBuilder {
                         skipping: "interface '\(name)'")
             return
         }
-        guard let raw = el.attribute("address")?.trimmingCharacters(in: .whitespaces), !raw.isEmpty else {
+        guard let raw = el.attribute("address")?.trimmedWhitespace, !raw.isEmpty else {
             zones.add(zone: zone, subnet: nil)
             return
         }
@@ -222,7 +222,7 @@ private struct EnforcementPointBuilder {
         }
         var ruleType = RuleType.universal
         if let raw = el.attribute("rule-type") {
-            if let t = RuleType(rawValue: raw.trimmingCharacters(in: .whitespaces).lowercased()) {
+            if let t = RuleType(rawValue: raw.trimmedWhitespace.lowercased()) {
                 ruleType = t
             } else {
                 log.problem(el.location,

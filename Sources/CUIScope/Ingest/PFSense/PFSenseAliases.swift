@@ -176,7 +176,7 @@ enum PFPorts {
     ]
 
     static func range(_ raw: String) -> ClosedRange<UInt16>? {
-        let t = raw.trimmingCharacters(in: .whitespaces).lowercased()
+        let t = raw.trimmedWhitespace.lowercased()
         if let p = wellKnown[t] { return p...p }
         let parts = t.split(whereSeparator: { $0 == "-" || $0 == ":" })
         if parts.count == 1, let p = UInt16(parts[0]) { return p...p }

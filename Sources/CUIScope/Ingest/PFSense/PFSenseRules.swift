@@ -349,7 +349,7 @@ struct PFSenseRules {
     }
 
     private func list(_ text: String?, separators: Character) -> [String] {
-        (text ?? "").split(separator: separators).map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }
+        (text ?? "").split(separator: separators).map { $0.trimmedWhitespaceAndNewlines }
             .filter { !$0.isEmpty }
     }
 }

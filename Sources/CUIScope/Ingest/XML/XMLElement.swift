@@ -45,7 +45,7 @@ public final class XMLElement: @unchecked Sendable {
     }
 
     /// Trimmed text content of this element.
-    public var text: String { rawText.trimmingCharacters(in: .whitespacesAndNewlines) }
+    public var text: String { rawText.trimmedWhitespaceAndNewlines }
 
     /// Trimmed text of a child, or nil when the child is absent.
     public func text(of child: String) -> String? { self.child(child)?.text }

@@ -1,9 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
 /// Finds the exact line and column of each start tag, for ``XMLReader``.
 ///
 /// `xmlTextReader` only knows where its parser is, which runs up to a chunk ahead of the node
@@ -23,7 +17,8 @@ struct XMLTagLocator {
     }
 
     private static let chunk = 1 << 18
-    private let file: UnsafeMutablePointer<FILE>
+    /// The (decompressed) file: gzip inputs are located in their text, as libxml2 parses it.
+    private let input: InputFile
     /// One chunk of the file; the scanning loops below work on it directly (no optionals, no
     /// bounds checks per byte: at a million records this scanner reads hundreds of MB).
     private let buffer: UnsafeMutablePointer<UInt8>
@@ -37,27 +32,22 @@ struct XMLTagLocator {
     private var lastTagWasEmpty = true
 
     init?(path: String) {
-        guard let f = fopen(path, "rb") else { return nil }
-        file = f
+        guard let input = try? InputFile(path: path, file: path) else { return nil }
+        self.input = input
         buffer = .allocate(capacity: XMLTagLocator.chunk)
     }
 
-    /// Closes the file and frees the buffer; call once when done.
+    /// Frees the buffer (the file closes with the last copy); call once when done.
     func close() {
-        fclose(file)
         buffer.deallocate()
     }
 
     /// Reads the next chunk; false at the end of the file.
     private mutating func refill() -> Bool {
         if count > 0 { carried = buffer[count - 1] }
-        count = fread(buffer, 1, XMLTagLocator.chunk, file)
+        count = input.readOrEnd(into: buffer, count: XMLTagLocator.chunk)
         index = 0
-        if count <= 0 {
-            count = 0
-            return false
-        }
-        return true
+        return count > 0
     }
 
     @inline(__always)

@@ -5,16 +5,15 @@ import Yams
 /// Yams nodes rather than decoded, so every value keeps its mark and every problem names
 /// file:line:column of the offending value.
 enum YAMLNodes {
-    /// Reads a UTF-8 YAML file (a byte order mark is dropped) and composes its nodes.
+    /// Reads a UTF-8 YAML file (a byte order mark is dropped; gzip-compressed is read decompressed)
+    /// and composes its nodes.
     /// - Parameters:
     ///   - file: the name diagnostics use.
     ///   - kind: what the file is, for the not-UTF-8 message ("scope file", "waivers file").
     /// - Returns: the root node, nil for an empty document.
     /// - Throws: ``InputError`` for an unreadable file, text that is not UTF-8 and YAML syntax errors.
     static func compose(path: String, file: String, kind: String) throws(InputError) -> Node? {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw InputError(SourceLocation(file: file, line: 0), "cannot read file")
-        }
+        let data = try InputFile.contents(path: path, file: file)
         guard var text = String(data: data, encoding: .utf8) else {
             throw InputError(SourceLocation(file: file, line: 1), "\(kind) is not UTF-8 text")
         }
