@@ -3,6 +3,7 @@ import CUIScope
 import Foundation
 
 extension OutputFormat: ExpressibleByArgument {}
+extension QueryFormat: ExpressibleByArgument {}
 extension CMMCLevel: ExpressibleByArgument {
     public init?(argument: String) { self.init(rawValue: Int(argument) ?? 0) }
 }

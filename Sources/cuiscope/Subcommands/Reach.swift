@@ -4,9 +4,12 @@ import Foundation
 
 extension CUIScopeCommand {
     /// `cuiscope reach`: the firewall's own first-match verdict for one source, destination and service.
-    struct Reach: ParsableCommand {
+    struct Reach: ParsableCommand, OutputSpec {
         static let configuration = CommandConfiguration(
             abstract: "Answer whether traffic from one address or asset to another is permitted, and by which rule.")
+
+        static let defaultFormat = QueryFormat.text
+        static let outputNoun = "answer"
 
         @Option(name: .long, parsing: .upToNextOption, help: "Firewall rule exports.")
         var rules: [String]
@@ -38,11 +41,9 @@ extension CUIScopeCommand {
         @Flag(name: .long, help: "Skip invalid rules instead of stopping.")
         var lenient = false
 
-        @Option(name: .long, help: "Output format: text or json.")
-        var format: OutputFormat = .text
+        @OptionGroup var output: OutputOptions<Reach>
 
         func validate() throws {
-            if format != .text && format != .json { throw ValidationError("reach --format takes text or json") }
             _ = try services()
         }
 
@@ -58,7 +59,7 @@ extension CUIScopeCommand {
             let dst = try resolve(to, input: input, option: "--to")
             let answer = ReachQuery.run(input: input, source: src, destination: dst, services: try services(),
                                         fromZone: fromZone, toZone: toZone)
-            try OutputSink(path: nil).write(format == .json ? ReachRenderer.json(answer) : ReachRenderer.text(answer))
+            try output.sink.write(output.format == .json ? ReachRenderer.json(answer) : ReachRenderer.text(answer))
         }
 
         private func resolve(_ text: String, input: AnalysisInput, option: String) throws -> IPAddress {
