@@ -19,7 +19,7 @@ import Testing
         let r = try CLIRunner.run(["analyze", "--format", "json"] + CLIRunner.demoArgs)
         #expect(r.status == 0)
         let schema = TestPaths.repoRoot.appendingPathComponent("schemas/report.schema.json").path
-        let problems = try CLIRunner.schemaErrors(json: r.stdout, schema: schema)
+        let problems = try ExternalValidators.jsonSchemaErrors(json: r.stdout, schema: schema)
         #expect(problems == nil, "\(problems ?? "")")
         let doc = try #require(try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any])
         let assets = try #require(doc["assets"] as? [[String: Any]])
@@ -40,7 +40,7 @@ import Testing
     @Test func sarifOutputValidatesAgainstTheOfficialSchema() throws {
         let r = try CLIRunner.run(["analyze", "--format", "sarif"] + CLIRunner.demoArgs)
         let schema = TestPaths.fixture("standards/sarif-schema-2.1.0.json")
-        let problems = try CLIRunner.schemaErrors(json: r.stdout, schema: schema)
+        let problems = try ExternalValidators.jsonSchemaErrors(json: r.stdout, schema: schema)
         #expect(problems == nil, "\(problems ?? "")")
     }
 
