@@ -25,10 +25,11 @@ struct OutputOptions<Spec: OutputSpec>: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("Write the \(Spec.outputNoun) to this file instead of stdout."))
     var output: String?
 
-    /// "Output format: text, json, … (note)." from the command's format list.
+    /// "Output format (note)."; the argument parser lists the command's values after it
+    /// ("(values: text, json; default: text)"), from `Spec.Format.allCases`, so the help names
+    /// exactly the formats the command accepts.
     static var formatHelp: String {
-        let list = Spec.Format.allCases.map(\.rawValue).joined(separator: ", ")
-        return "Output format: \(list)\(Spec.formatNote.map { " (\($0))" } ?? "")."
+        "Output format\(Spec.formatNote.map { " (\($0))" } ?? "")."
     }
 
     /// Stdout, or the `--output` file.
