@@ -75,7 +75,7 @@ struct OSCALSystemImplementation {
                       ["name": "privilege-level", "value": u.privileged ? "privileged" : "non-privileged"]],
             "description": u.privileged
                 ? "Administer the \(u.assets.count) Security Protection Assets: \(names)."
-                : "Process, store or transmit CUI on the \(u.assets.count) CUI Assets: \(names).",
+                : "Process, store or transmit CUI on the \(u.assets.count) CUI Assets that are not cloud services: \(names).",
             "remarks": "Derived from the asset categories: the inputs name no users.",
         ]
     }
