@@ -31,10 +31,11 @@ struct OutputFormatCommandTests {
     func helpListsExactlyTheFormats(name: String) throws {
         let help = try CLIRunner.run([name, "--help"])
         #expect(help.status == 0)
-        // "(values: a, b, c; default: a)", possibly wrapped over lines.
-        let flat = help.stdout.replacing(/\s+/, with: " ")
-        let values = try #require(flat.firstMatch(of: /--format <format> .*?\(values: ([^;]+);/)?.1)
-        let listed = values.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+        // "--format <format>  Output format. (default: text)", then one "  value  - description" line per value.
+        let lines = help.stdout.split(separator: "\n").map(String.init)
+        let start = try #require(lines.firstIndex { $0.hasPrefix("  --format <format>") })
+        let listed = lines[(start + 1)...].prefix { !$0.hasPrefix("  -") }
+            .compactMap { $0.firstMatch(of: #/^\s+(\S+)\s+- /#).map { String($0.1) } }
         let expected = name == "diagram" ? DiagramFormat.allCases.map(\.rawValue) : try Self.command(name).formats
         #expect(listed == expected)
     }
