@@ -1,6 +1,8 @@
 import Foundation
 import Testing
 
+@testable import CUIScope
+
 /// The command-line contract (docs/ARCHITECTURE.md, Command-line contract), checked on the built executable.
 @Suite(.serialized) struct AnalyzeCommandTests {
     @Test func demoAnalysisPrintsEveryCategoryWithEvidence() throws {
@@ -28,7 +30,7 @@ import Testing
         #expect(lt07["declared_category"] as? String == "out-of-scope")
     }
 
-    @Test(arguments: ["text", "json", "markdown", "csv", "sarif", "junit", "oscal"])
+    @Test(arguments: OutputFormat.allCases.map(\.rawValue))
     func outputIsByteIdenticalAcrossRuns(format: String) throws {
         let a = try CLIRunner.run(["analyze", "--format", format] + CLIRunner.demoArgs)
         let b = try CLIRunner.run(["analyze", "--format", format] + CLIRunner.demoArgs)

@@ -93,4 +93,21 @@ struct OutputFormatCommandTests {
         let failing = Set(plain.stdout.matches(of: /<testcase classname="([^"]+)"[^>]*>\s*<failure/).map { String($0.1) })
         #expect(failing == failingIDs(at: .low))
     }
+
+    @Test("shell completions (README) name every subcommand and every format value", arguments: ["bash", "zsh", "fish"])
+    func completions(shell: String) throws {
+        let r = try CLIRunner.run(["--generate-completion-script", shell])
+        #expect(r.status == 0)
+        for name in Self.commands.map(\.name) + ["validate"] { #expect(r.stdout.contains(name), "\(shell): \(name)") }
+        for token in Self.allTokens.subtracting(["html", "xml"]) { #expect(r.stdout.contains(token), "\(shell): \(token)") }
+        if shell == "bash" {
+            let script = TestPaths.temporaryFile(r.stdout, name: "cuiscope.bash")
+            let check = Process()
+            check.executableURL = URL(fileURLWithPath: "/bin/bash")
+            check.arguments = ["-n", script]
+            try check.run()
+            check.waitUntilExit()
+            #expect(check.terminationStatus == 0, "bash -n refuses the completion script")
+        }
+    }
 }

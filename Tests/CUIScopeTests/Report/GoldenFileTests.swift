@@ -6,7 +6,7 @@ import Testing
 /// in ``cases``; create its file with `CUISCOPE_UPDATE_GOLDEN=1 swift test --filter GoldenFileTests`.
 @Suite("Golden files: every renderer on the demo", .serialized)
 struct GoldenFileTests {
-    /// The demo change check of the README and docs/CI.md, judged on a fixed date.
+    /// The demo change check of the README and docs/CI.md (waivers judged on a fixed date).
     static let check = ["check", "--baseline-rules", "Fixtures/check/baseline.xml", "--rules", "Fixtures/check/proposed.xml",
                         "--inventory", "Fixtures/demo/inventory.csv", "--scope", "Fixtures/check/scope.yaml",
                         "--waivers", "Fixtures/check/waivers.yaml", "--today", "2026-11-02"]
