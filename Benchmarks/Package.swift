@@ -39,6 +39,16 @@ let package = Package(
             path: "Benchmarks/Analysis",
             plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]),
         .executableTarget(
+            name: "Realistic",
+            dependencies: [
+                "BenchmarkSupport",
+                .product(name: "CUIScope", package: cuiscope),
+                .product(name: "CUIScopeSynthetic", package: cuiscope),
+                .product(name: "Benchmark", package: "benchmark"),
+            ],
+            path: "Benchmarks/Realistic",
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]),
+        .executableTarget(
             name: "Ingest",
             dependencies: [
                 "BenchmarkSupport",

@@ -111,6 +111,7 @@ struct InputOptions: ParsableArguments {
         progress.read(CUIScopeInputCounts(
             assets: input.assets.count, rules: input.enforcementPoints.reduce(0) { $0 + $1.rules.count },
             flowRecords: input.flowLogs.reduce(0) { $0 + $1.recordCount }))
+        progress.phaseDone("ingest")
         return input
     }
 

@@ -1,4 +1,5 @@
 import Foundation
+import CUIScope
 
 /// Phase and count lines on stderr for long runs: shown when stderr is a terminal (or with
 /// `--progress`), silent otherwise and with `--quiet`, so pipelines and CI logs stay clean.
@@ -14,6 +15,13 @@ struct Progress {
         guard enabled else { return }
         let t = String(format: "%.2f", Date().timeIntervalSince(start))
         FileHandle.standardError.write(Data("cuiscope [\(t)s] \(text)\n".utf8))
+    }
+
+    /// The end of one analysis phase, with the process's peak resident memory so far (the
+    /// per-phase tables of BENCHMARKS.md are read from these lines).
+    func phaseDone(_ name: String) {
+        guard enabled else { return }
+        note("\(name) done, peak RSS \(PeakMemory.residentMiB) MiB")
     }
 
     /// Summarises what was read, with the record rate.

@@ -6,7 +6,10 @@ public enum Analyzer {
     ///   (only diagrams read them: no report format does). At 100k assets the edge list is ~100 MB
     ///   at the analysis's peak and the network summary costs a second connectivity pass, so
     ///   `analyze` and `explain` leave both out; every other part of the result is the same.
-    public static func run(_ input: AnalysisInput, includeDiagramData: Bool = true) -> AnalysisResult {
+    /// - Parameter phaseDone: called as each ``AnalysisPhase`` ends (progress lines, benchmarks).
+    public static func run(
+        _ input: AnalysisInput, includeDiagramData: Bool = true, phaseDone: ((AnalysisPhase) -> Void)? = nil
+    ) -> AnalysisResult {
         let level = input.effectiveLevel
         let assets = input.assets
         let topology = Topology(zones: input.scope?.zones ?? [], enforcementPoints: input.enforcementPoints)
@@ -14,12 +17,16 @@ public enum Analyzer {
         let allowlist = input.scope?.protocolAllowlist ?? []
         let engine = ReachabilityEngine(topology: topology, allowlist: allowlist)
         let index = AddressIndex(assets: assets)
-        let graph = ScopeGraph.build(assets: assets, endpoints: endpoints, input: input, engine: engine, index: index)
+        phaseDone?(.placement)
+        let graph = ScopeGraph.build(
+            assets: assets, endpoints: endpoints, input: input, engine: engine, index: index, phaseDone: phaseDone)
 
         let rules = LevelRules(level)
         var (results, findings, categories) = classifyAll(graph, rules: rules, marketplace: input.marketplace)
+        phaseDone?(.classification)
         findings += networkFindings(input, rules: rules, graph: graph, topology: topology, engine: engine, index: index,
                                     categories: categories)
+        phaseDone?(.findings)
         let inputs = InputSummary.summaries(of: input)
         var edges: [Edge] = []
         if includeDiagramData { for i in assets.indices { edges += graph.edges(of: i) } }
@@ -36,6 +43,7 @@ public enum Analyzer {
             inputs: inputs, allowlist: allowlist, marketplaceSnapshot: input.marketplace?.snapshotDate,
             edges: edges, network: network)
         result.observation = observationWindow(input.flowLogs)
+        phaseDone?(.summaries)
         return result
     }
 
@@ -126,4 +134,23 @@ extension InputSummary {
         }
         return out
     }
+}
+
+/// The parts of ``Analyzer/run(_:includeDiagramData:phaseDone:)``, in order, for progress lines
+/// and the per-phase benchmark tables of BENCHMARKS.md.
+public enum AnalysisPhase: String, Sendable, CaseIterable {
+    /// Topology, placement of every asset, the address index.
+    case placement
+    /// Data-capable connectivity of every asset to the CUI assets.
+    case connectivity
+    /// Flow records matched to assets (observed edges).
+    case flows
+    /// Relays' second connectivity pass.
+    case relays
+    /// The decision procedure for every asset.
+    case classification
+    /// Network-level findings, flow verdicts against the rules included.
+    case findings
+    /// Input summaries, diagram data when asked, sorting.
+    case summaries
 }

@@ -2,7 +2,7 @@
 /// name always gives the same UUID. OSCAL documents identify assets, components and findings by
 /// UUID and accept only versions 4 and 5; deriving them from asset ids and finding fingerprints
 /// keeps the output byte-identical for the same inputs and the identifiers stable across
-/// revisions (docs/DECISIONS.md 51).
+/// revisions (docs/DECISIONS.md 56).
 public enum NameBasedUUID {
     /// cuiscope's namespace for every UUID it writes. Computed once as
     /// `uuid5(NAMESPACE_URL, "https://github.com/cuiscope/cuiscope")`; never change it, or every

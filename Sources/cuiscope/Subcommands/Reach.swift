@@ -15,10 +15,15 @@ extension CUIScopeCommand {
         var rules: [String]
 
         @Option(name: .long, help: "Source address, or asset id (with --inventory).")
-        var from: String
+        var from: String?
 
         @Option(name: .long, help: "Destination address, or asset id (with --inventory).")
-        var to: String
+        var to: String?
+
+        @Option(
+            name: .long,
+            help: "JSON Lines file of questions (keys from, to, proto, port, from_zone, to_zone); prints one JSON answer per line.")
+        var queries: String?
 
         @Option(name: .long, help: "Protocol: tcp, udp, icmp or any.")
         var proto: String = "any"
@@ -44,6 +49,11 @@ extension CUIScopeCommand {
         @OptionGroup var output: OutputOptions<Reach>
 
         func validate() throws {
+            if queries != nil {
+                if from != nil || to != nil { throw ValidationError("--queries replaces --from and --to") }
+            } else if from == nil || to == nil {
+                throw ValidationError("reach needs --from and --to, or --queries FILE")
+            }
             _ = try services()
         }
 
@@ -55,21 +65,42 @@ extension CUIScopeCommand {
         func run() throws {
             let paths = InputPaths(inventories: inventory, rules: rules, scope: scope, lenient: lenient)
             let input = try loadOrExit { () throws(InputError) in try InputLoader.load(paths) }
-            let src = try resolve(from, input: input, option: "--from")
-            let dst = try resolve(to, input: input, option: "--to")
-            let answer = ReachQuery.run(input: input, source: src, destination: dst, services: try services(),
-                                        fromZone: fromZone, toZone: toZone)
-            try output.sink.write(output.format == .json ? ReachRenderer.json(answer) : ReachRenderer.text(answer))
+            let reach = ReachQuery(input: input)
+            if let queries { return try answerAll(queries, reach: reach) }
+            let request = ReachRequest(
+                from: from ?? "", to: to ?? "", proto: proto, port: port.flatMap { UInt16($0) }, fromZone: fromZone,
+                toZone: toZone)
+            switch reach.answer(request, names: ("--from", "--to")) {
+            case .success(let answer):
+                try output.sink.write(output.format == .json ? ReachRenderer.json(answer) : ReachRenderer.text(answer))
+            case .failure(let e):
+                Diagnostics.print([.error(SourceLocation(file: "<arguments>", line: 0), e.message)])
+                throw ExitCode(2)
+            }
         }
 
-        private func resolve(_ text: String, input: AnalysisInput, option: String) throws -> IPAddress {
-            if let a = IPAddress(text) { return a }
-            if let asset = input.assets.first(where: { $0.id == text }), let first = asset.addresses.intervals.first {
-                return IPAddress(value: first.lower)
+        /// `--queries`: one JSON answer (or `{"line":N,"error":…}`) per query line, in order;
+        /// exit 2 at the end when any line was bad.
+        private func answerAll(_ path: String, reach: ReachQuery) throws {
+            var bad = 0
+            var failure: InputError?
+            try output.sink.write { out in
+                do throws(InputError) {
+                    try ReachQueryLines.forEach(path: path) { line, parsed in
+                        switch parsed.flatMap({ reach.answer($0) }) {
+                        case .success(let answer): out.write(ReachRenderer.jsonLine(answer))
+                        case .failure(let e):
+                            bad += 1
+                            out.write(ReachRenderer.errorLine(line: line, message: e.message))
+                        }
+                    }
+                } catch { failure = error }
             }
-            Diagnostics.print([.error(SourceLocation(file: "<arguments>", line: 0),
-                                      "\(option) '\(text)' is neither an IP address nor an asset id with an address in the inventory")])
-            throw ExitCode(2)
+            if let failure {
+                Diagnostics.print(failure.diagnostics)
+                throw ExitCode(2)
+            }
+            if bad > 0 { throw ExitCode(2) }
         }
     }
 }

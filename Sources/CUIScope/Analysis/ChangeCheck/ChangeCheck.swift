@@ -29,33 +29,13 @@ public enum ChangeCheck {
         let zones = proposed.scope?.zones ?? []
         let oldTopology = Topology(zones: zones, enforcementPoints: baseline.enforcementPoints)
         let newTopology = Topology(zones: zones, enforcementPoints: proposed.enforcementPoints)
-        let assets = proposed.assets
 
-        let paths = PathDiff.changes(baseline: oldTopology, proposed: newTopology, assets: assets)
+        let paths = PathDiff.changes(baseline: oldTopology, proposed: newTopology, assets: proposed.assets)
         let ruleChanges = RuleDiff.changes(baseline: baseline.enforcementPoints, proposed: proposed.enforcementPoints)
         let coverage = becameCovered(baseline: baseline.enforcementPoints, proposed: proposed.enforcementPoints,
                                      changes: ruleChanges)
-
-        // Category changes, with the path changes that touch the asset.
-        let oldCategory = Dictionary(before.assets.map { ($0.id, $0.category) }, uniquingKeysWith: { a, _ in a })
-        var categoryChanges: [CategoryChange] = []
-        for a in after.assets {
-            guard let was = oldCategory[a.id], was != a.category else { continue }
-            let touching = paths.indices.filter {
-                paths[$0].sourceAssets.contains(a.id) || paths[$0].destinationAssets.contains(a.id)
-            }
-            categoryChanges.append(CategoryChange(asset: a.id, from: was, to: a.category, reasons: a.reasons,
-                                                  paths: touching))
-        }
-
-        // Enclave zones: as the analysis decides them (scope file, else zones holding CUI assets).
-        var enclave = proposed.scope?.enclave ?? []
-        if enclave.isEmpty {
-            let endpoints = newTopology.place(assets: assets)
-            for (i, a) in assets.enumerated() where !a.governmentOperated && (a.handlesCUI || a.declared == .cui) {
-                for e in endpoints[i] { if let z = e.zone { enclave.insert(z) } }
-            }
-        }
+        let categoryChanges = self.categoryChanges(before: before, after: after, paths: paths)
+        let enclave = enclaveZones(proposed, topology: newTopology)
         let allowlist = proposed.scope?.protocolAllowlist ?? []
         var own = enclaveFindings(paths: paths, enclave: enclave, allowlist: allowlist)
         own += boundaryFindings(paths: paths, categoryChanges: categoryChanges, enclave: enclave)
@@ -64,48 +44,96 @@ public enum ChangeCheck {
         // New vs existing vs resolved, on location-independent keys.
         let identities = FindingDiff.ruleIdentities([baseline.enforcementPoints, proposed.enforcementPoints])
         let cmp = FindingDiff.compare(baseline: before.findings, proposed: after.findings, identities: identities)
-        var all = after.findings + own
-        var isNew = cmp.isNew + own.map { _ in true }
-
-        // Waivers: valid ones waive; expired ones that match raise WAIVER-23 and waive nothing.
-        let waivers = options.waivers + (proposed.scope?.waivers ?? [])
-        var prints = FindingDiff.fingerprints(all, identities: identities)
-        var waiverOf: [Int: Waiver] = [:]
-        var uses: [WaiverUse] = []
-        var expiredFindings: [Finding] = []
-        for w in waivers {
-            let expired = w.isExpired(today: options.today)
-            let hits = all.indices.filter { WaiverMatcher.matches(w, all[$0], fingerprint: prints[$0]) }
-            uses.append(WaiverUse(waiver: w, expired: expired, matched: hits.map { prints[$0] }))
-            if expired {
-                if !hits.isEmpty { expiredFindings.append(expiredWaiverFinding(w, covering: hits.map { all[$0] }, today: options.today)) }
-            } else {
-                for i in hits where waiverOf[i] == nil { waiverOf[i] = w }
-            }
-        }
-        all += expiredFindings
-        isNew += expiredFindings.map { _ in true }
-        prints = FindingDiff.fingerprints(all, identities: identities)
-
-        var checked: [CheckedFinding] = []
-        for (i, f) in all.enumerated() {
-            let failing = isNew[i] && waiverOf[i] == nil && f.severity != .info && f.severity >= options.failOn
-            checked.append(CheckedFinding(finding: f, status: isNew[i] ? .new : .existing, fingerprint: prints[i],
-                                          waiver: waiverOf[i], failing: failing))
-        }
-        checked.sort { a, b in
-            if a.failing != b.failing { return a.failing }
-            if a.status != b.status { return a.status == .new }
-            return Analyzer.findingOrder(a.finding, b.finding)
-        }
+        let waived = applyWaivers(
+            options.waivers + (proposed.scope?.waivers ?? []), to: after.findings + own,
+            isNew: cmp.isNew + own.map { _ in true }, identities: identities, today: options.today)
+        let checked = checkedFindings(waived, failOn: options.failOn)
         let resolvedPrints = FindingDiff.fingerprints(cmp.resolved, identities: identities)
         let resolved = zip(cmp.resolved, resolvedPrints).map {
             CheckedFinding(finding: $0, status: .resolved, fingerprint: $1, waiver: nil, failing: false)
         }
         return CheckResult(baseline: before, proposed: after, paths: paths, categoryChanges: categoryChanges,
                            ruleChanges: ruleChanges, coverage: coverage, findings: checked, resolved: resolved,
-                           waivers: uses.sorted { ($0.waiver.location.file, $0.waiver.location.line) < ($1.waiver.location.file, $1.waiver.location.line) },
+                           waivers: waived.uses.sorted { ($0.waiver.location.file, $0.waiver.location.line) < ($1.waiver.location.file, $1.waiver.location.line) },
                            failOn: options.failOn, today: options.today)
+    }
+
+    /// Assets whose category changed, with the path changes that touch each.
+    static func categoryChanges(before: AnalysisResult, after: AnalysisResult, paths: [PathChange]) -> [CategoryChange] {
+        let oldCategory = Dictionary(before.assets.map { ($0.id, $0.category) }, uniquingKeysWith: { a, _ in a })
+        var out: [CategoryChange] = []
+        for a in after.assets {
+            guard let was = oldCategory[a.id], was != a.category else { continue }
+            let touching = paths.indices.filter {
+                paths[$0].sourceAssets.contains(a.id) || paths[$0].destinationAssets.contains(a.id)
+            }
+            out.append(CategoryChange(asset: a.id, from: was, to: a.category, reasons: a.reasons, paths: touching))
+        }
+        return out
+    }
+
+    /// Enclave zones as the analysis decides them: the scope file's, else the zones holding CUI assets.
+    static func enclaveZones(_ input: AnalysisInput, topology: Topology) -> Set<String> {
+        var enclave = input.scope?.enclave ?? []
+        if enclave.isEmpty {
+            let endpoints = topology.place(assets: input.assets)
+            for (i, a) in input.assets.enumerated() where !a.governmentOperated && (a.handlesCUI || a.declared == .cui) {
+                for e in endpoints[i] { if let z = e.zone { enclave.insert(z) } }
+            }
+        }
+        return enclave
+    }
+
+    /// Findings after the waivers: which are new, which waiver waives each, and each waiver's use.
+    struct Waived {
+        var findings: [Finding]
+        var isNew: [Bool]
+        var prints: [String]
+        var waiverOf: [Int: Waiver]
+        var uses: [WaiverUse]
+    }
+
+    /// Valid waivers waive the findings they match; expired ones that match raise WAIVER-23
+    /// (new) and waive nothing.
+    static func applyWaivers(
+        _ waivers: [Waiver], to findings: [Finding], isNew: [Bool], identities: [String: String], today: String
+    ) -> Waived {
+        var all = findings
+        var isNew = isNew
+        let prints = FindingDiff.fingerprints(all, identities: identities)
+        var waiverOf: [Int: Waiver] = [:]
+        var uses: [WaiverUse] = []
+        var expiredFindings: [Finding] = []
+        for w in waivers {
+            let expired = w.isExpired(today: today)
+            let hits = all.indices.filter { WaiverMatcher.matches(w, all[$0], fingerprint: prints[$0]) }
+            uses.append(WaiverUse(waiver: w, expired: expired, matched: hits.map { prints[$0] }))
+            if expired {
+                if !hits.isEmpty { expiredFindings.append(expiredWaiverFinding(w, covering: hits.map { all[$0] }, today: today)) }
+            } else {
+                for i in hits where waiverOf[i] == nil { waiverOf[i] = w }
+            }
+        }
+        all += expiredFindings
+        isNew += expiredFindings.map { _ in true }
+        return Waived(findings: all, isNew: isNew, prints: FindingDiff.fingerprints(all, identities: identities),
+                      waiverOf: waiverOf, uses: uses)
+    }
+
+    /// Every finding with its status and whether it fails the check, failing first, then new.
+    static func checkedFindings(_ w: Waived, failOn: Severity) -> [CheckedFinding] {
+        var checked: [CheckedFinding] = []
+        for (i, f) in w.findings.enumerated() {
+            let failing = w.isNew[i] && w.waiverOf[i] == nil && f.severity != .info && f.severity >= failOn
+            checked.append(CheckedFinding(finding: f, status: w.isNew[i] ? .new : .existing, fingerprint: w.prints[i],
+                                          waiver: w.waiverOf[i], failing: failing))
+        }
+        checked.sort { a, b in
+            if a.failing != b.failing { return a.failing }
+            if a.status != b.status { return a.status == .new }
+            return Analyzer.findingOrder(a.finding, b.finding)
+        }
+        return checked
     }
 
     /// Rules shadowed or redundant in the proposed export that were not (or did not exist) in the baseline.
@@ -146,10 +174,22 @@ public enum ChangeCheck {
         return out
     }
 
-    /// Whether two rules can match a common packet (zones aside).
+    /// Whether two rules can match a common packet: some zone pair both can apply to, and
+    /// common sources, destinations and services. A rule that cannot meet a changed rule at any
+    /// zone pair keeps its status (nothing it is compared with changed).
     static func overlaps(_ a: Rule, _ b: Rule) -> Bool {
-        a.services.intersects(b.services) && a.source.addresses.intersects(b.source.addresses)
+        zonesMeet(a.from, b.from) && zonesMeet(a.to, b.to)
+            && !(a.ruleType == .intrazone && b.ruleType == .interzone)
+            && !(a.ruleType == .interzone && b.ruleType == .intrazone)
+            && a.services.intersects(b.services) && a.source.addresses.intersects(b.source.addresses)
             && a.destination.addresses.intersects(b.destination.addresses)
+    }
+
+    private static func zonesMeet(_ a: ZoneMatch, _ b: ZoneMatch) -> Bool {
+        switch (a, b) {
+        case (.any, _), (_, .any): return true
+        case (.zones(let x), .zones(let y)): return !x.isDisjoint(with: y)
+        }
     }
 
     /// CHG-25: one finding per rule that opens paths into an enclave zone from outside it (per

@@ -43,6 +43,10 @@ final class ClassPaths {
     private(set) var policies: [(topology: Int, policy: HopPolicy)] = []
     private var policyIndex: [String: Int] = [:]
     private var uppers: [UInt128] = []
+    /// Per topology, per enforcement point: its rules by ingress zone.
+    private let ruleIndexes: [[ZoneRuleIndex]]
+    /// Where the rule sets can decide a zone pair differently.
+    private let changes: RuleListChanges
 
     /// - Parameters:
     ///   - topologies: the rule sets to compare (e.g. baseline, proposed); the last one places addresses.
@@ -52,6 +56,9 @@ final class ClassPaths {
     init(topologies: [Topology], assets: [Asset], endpoints: [[Endpoint]], cuts: [AddressSet] = []) {
         precondition(!topologies.isEmpty)
         self.topologies = topologies
+        let ruleIndexes = topologies.map { $0.enforcementPoints.map { ZoneRuleIndex(rules: $0.rules) } }
+        self.ruleIndexes = ruleIndexes
+        changes = RuleListChanges(topologies: topologies, ruleIndexes: ruleIndexes)
         let placing = topologies[topologies.count - 1]
 
         // Domain: every zone subnet, plus endpoints placed only by a zone hint.
@@ -129,8 +136,10 @@ final class ClassPaths {
         let key = "\(t)\u{1}\(hop.enforcementPoint)\u{1}\(hop.fromZone)\u{1}\(hop.toZone)"
         if let i = policyIndex[key] { return i }
         let ep = topologies[t].enforcementPoints[hop.enforcementPoint]
+        let rules = ruleIndexes[t][hop.enforcementPoint].applicable(fromZone: hop.fromZone, toZone: hop.toZone)
         policies.append((t, HopPolicy(enforcementPoint: hop.enforcementPoint, point: ep, fromZone: hop.fromZone,
-                                      toZone: hop.toZone, queries: lowers)))
+                                      toZone: hop.toZone, rules: rules, sourceQueries: lowers,
+                                      destinationQueries: lowers)))
         policyIndex[key] = policies.count - 1
         return policies.count - 1
     }
@@ -138,14 +147,14 @@ final class ClassPaths {
     /// Visits every (source block, destination block) cell of every ordered zone pair that
     /// `include` accepts, in zone order then address order.
     /// - Parameter onlyDiffering: skip cells where every rule set provably decides alike
-    ///   (``changedSpaces(from:to:)``): zone pairs with the same route and rules, and cells outside
+    ///   (``RuleListChanges/changedSpaces(from:to:)``): zone pairs with the same route and rules, and cells outside
     ///   the match space of every rule that differs. What is visited is then a subset of the cells
     ///   whose `allowed` sets can differ; a diff of a one-rule change stays near-linear.
     func forEachCell(include: (String, String) -> Bool = { _, _ in true }, onlyDiffering: Bool = false,
                      _ body: (Cell) -> Void) {
         for a in zones {
             for b in zones where include(a, b) {
-                let focus = onlyDiffering ? changedSpaces(from: a, to: b) : nil
+                let focus = onlyDiffering ? changes.changedSpaces(from: a, to: b) : nil
                 if let focus, focus.isEmpty { continue }
                 let routes = topologies.map { $0.route(from: a, to: b) }
                 var hopPolicies: [[Int]] = []
@@ -193,78 +202,6 @@ final class ClassPaths {
                 }
             }
         }
-    }
-
-    /// One rule as first match sees it at a hop.
-    private struct MatchSpace: Equatable {
-        var source: AddressSet
-        var destination: AddressSet
-        var services: ServiceSet
-        var action: RuleAction
-    }
-
-    /// What decides at one hop of one rule set: the point, zones, default and applicable rules in order.
-    private struct HopRules: Equatable {
-        var point: String
-        var fromZone: String
-        var toZone: String
-        var defaultAction: RuleAction
-        var rules: [MatchSpace]
-    }
-    private var hopRulesMemo: [String: HopRules] = [:]
-
-    private func hopRules(topology t: Int, hop: RouteHop) -> HopRules {
-        let key = "\(t)\u{1}\(hop.enforcementPoint)\u{1}\(hop.fromZone)\u{1}\(hop.toZone)"
-        if let m = hopRulesMemo[key] { return m }
-        let ep = topologies[t].enforcementPoints[hop.enforcementPoint]
-        let rules = ep.rules.filter { $0.appliesTo(fromZone: hop.fromZone, toZone: hop.toZone) }.map {
-            MatchSpace(source: $0.source.addresses, destination: $0.destination.addresses, services: $0.services,
-                       action: $0.action)
-        }
-        let h = HopRules(point: ep.name, fromZone: hop.fromZone, toZone: hop.toZone,
-                         defaultAction: ep.defaultAction(fromZone: hop.fromZone, toZone: hop.toZone).action, rules: rules)
-        hopRulesMemo[key] = h
-        return h
-    }
-
-    /// Where the rule sets may decide zone pair (a, b) differently, compared with the first one.
-    ///
-    /// Empty when every rule set has the same route and, hop by hop, the same applicable rules
-    /// (addresses, services, action) in the same order and the same default: every cell is then
-    /// decided alike. Otherwise, at each differing hop, the (source, destination) sets of the
-    /// rules between the longest common prefix and the longest common suffix: a packet outside
-    /// all of them meets the same rules in the same order in every rule set, so first match
-    /// decides it alike. Nil when routes or defaults differ (any cell may differ).
-    func changedSpaces(from a: String, to b: String) -> [(source: AddressSet, destination: AddressSet)]? {
-        let routes = topologies.map { $0.route(from: a, to: b) }
-        var out: [(source: AddressSet, destination: AddressSet)] = []
-        for t in topologies.indices.dropFirst() {
-            if (routes[0] == nil) != (routes[t] == nil) { return nil }
-            guard let r0 = routes[0], let r1 = routes[t] else { continue }
-            if r0.count != r1.count { return nil }
-            for (h0, h1) in zip(r0, r1) {
-                let x = hopRules(topology: 0, hop: h0)
-                let y = hopRules(topology: t, hop: h1)
-                if x.point != y.point || x.fromZone != y.fromZone || x.toZone != y.toZone
-                    || x.defaultAction != y.defaultAction
-                {
-                    return nil
-                }
-                if x.rules == y.rules { continue }
-                var p = 0
-                while p < x.rules.count && p < y.rules.count && x.rules[p] == y.rules[p] { p += 1 }
-                var q = 0
-                while q < x.rules.count - p && q < y.rules.count - p
-                    && x.rules[x.rules.count - 1 - q] == y.rules[y.rules.count - 1 - q]
-                {
-                    q += 1
-                }
-                for m in x.rules[p..<(x.rules.count - q)] + y.rules[p..<(y.rules.count - q)] {
-                    out.append((m.source, m.destination))
-                }
-            }
-        }
-        return out
     }
 
     private struct Grouped {

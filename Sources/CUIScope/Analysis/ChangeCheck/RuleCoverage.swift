@@ -35,127 +35,137 @@ public struct RuleCoverage: Sendable, Hashable {
 enum RuleCoverageAnalysis {
     static let placeholders = ["\u{0}other-a", "\u{0}other-b"]
 
+    /// The rules applicable to one group of zone pairs (those with the same list and default).
+    struct Signature: Hashable {
+        var rules: [Int]
+        var defaultAction: RuleAction
+    }
+
     /// The coverage status of rule `k` of `ep`, or nil when it decides some traffic of its own.
     static func status(of k: Int, in ep: EnforcementPoint) -> RuleCoverage? {
         let r = ep.rules[k]
         if r.disabled || r.source.addresses.isEmpty || r.destination.addresses.isEmpty || r.services.isEmpty {
             return nil
         }
+        // Fields read in place: binding `ep.rules[i]` to a constant copied every rule.
         let relevant = ep.rules.indices.filter { i in
-            let o = ep.rules[i]
-            return i != k && !o.disabled && o.source.addresses.intersects(r.source.addresses)
-                && o.destination.addresses.intersects(r.destination.addresses) && o.services.intersects(r.services)
+            i != k && !ep.rules[i].disabled && ep.rules[i].source.addresses.intersects(r.source.addresses)
+                && ep.rules[i].destination.addresses.intersects(r.destination.addresses)
+                && ep.rules[i].services.intersects(r.services)
         }
+        let ordered = signatures(of: r, relevant: relevant, in: ep)
+        if ordered.isEmpty { return nil }
+        var tally = CoverageTally(rule: k, in: ep)
+        for (pairIndex, (sig, _)) in ordered.enumerated() {
+            let list = sig.rules
+            let src = RulePartition(
+                sets: list.map { ep.rules[$0].source.addresses },
+                queries: representatives(of: r.source.addresses, cutBy: list.map { ep.rules[$0].source.addresses }))
+            let dst = RulePartition(
+                sets: list.map { ep.rules[$0].destination.addresses },
+                queries: representatives(
+                    of: r.destination.addresses, cutBy: list.map { ep.rules[$0].destination.addresses }))
+            for s in 0..<src.classCount {
+                for d in 0..<dst.classCount {
+                    // Neither covered nor redundant: the rule decides traffic of its own.
+                    if !tally.add(src.bits[s], dst.bits[d], list: list, signature: sig, pair: pairIndex) { return nil }
+                }
+            }
+        }
+        let pairZones = ordered.map { $0.pair.split(separator: "\u{1}").map(String.init) }
+        return tally.coverage(pairZones: pairZones, defaults: ordered.map(\.signature.defaultAction))
+    }
+
+    /// The distinct (applicable rules, default) signatures over the zone pairs rule `r` applies
+    /// to, each with one zone pair (`from\u{1}to`) that has it, ordered by that pair.
+    ///
+    /// Zones that every rule involved names alike (in `from`, and separately in `to`) give the
+    /// same applicable list, so one representative pair per (from class, to class) stands for
+    /// all: off the diagonal and on it (intrazone and interzone rules tell those apart). The
+    /// verdict does not depend on which pair represents a signature, only on whether it is
+    /// intrazone. With hundreds of zones this visits class pairs, not zone pairs.
+    static func signatures(of r: Rule, relevant: [Int], in ep: EnforcementPoint)
+        -> [(signature: Signature, pair: String)]
+    {
         let universe = ep.zoneNames.sorted() + placeholders
-        struct Signature: Hashable {
-            var rules: [Int]
-            var defaultAction: RuleAction
-        }
-        // Zone membership as flags per universe position, so the pair loop does no string hashing.
-        let fromOK = relevant.map { i in universe.map { ep.rules[i].from.matches($0) } }
-        let toOK = relevant.map { i in universe.map { ep.rules[i].to.matches($0) } }
-        let types = relevant.map { ep.rules[$0].ruleType }
+        let involved = [r] + relevant.map { ep.rules[$0] }
+        let fromClass = zoneClasses(universe, involved.map(\.from))
+        let toClass = zoneClasses(universe, involved.map(\.to))
+        // Per zone class, the relevant rules whose condition holds there, as bitsets: a class
+        // pair's applicable rules are one AND of two bitsets, no zone name is hashed per pair.
+        let types = involved.dropFirst().map(\.ruleType)
+        let words = (relevant.count + 63) / 64
+        let fromBits = classBits(fromClass.members, involved.dropFirst().map(\.from), universe: universe)
+        let toBits = classBits(toClass.members, involved.dropFirst().map(\.to), universe: universe)
         var signatures: [Signature: String] = [:]
-        for (fi, f) in universe.enumerated() {
-            for (ti, t) in universe.enumerated() where r.appliesTo(fromZone: f, toZone: t) {
-                var applicable: [Int] = []
-                for (n, i) in relevant.enumerated() where fromOK[n][fi] && toOK[n][ti] {
+        func visit(_ fi: Int, _ ti: Int) {
+            let (f, t) = (universe[fi], universe[ti])
+            guard r.appliesTo(fromZone: f, toZone: t) else { return }
+            let a = fromBits[Int(fromClass.of[fi])]
+            let b = toBits[Int(toClass.of[ti])]
+            var applicable: [Int] = []
+            for w in 0..<words {
+                var word = a[w] & b[w]
+                while word != 0 {
+                    let n = w << 6 | word.trailingZeroBitCount
+                    word &= word &- 1
                     if types[n] == .intrazone && fi != ti { continue }
                     if types[n] == .interzone && fi == ti { continue }
-                    applicable.append(i)
+                    applicable.append(relevant[n])
                 }
-                let sig = Signature(rules: applicable, defaultAction: ep.defaultAction(fromZone: f, toZone: t).action)
-                if signatures[sig] == nil { signatures[sig] = "\(f)\u{1}\(t)" }
+            }
+            let sig = Signature(rules: applicable, defaultAction: ep.defaultAction(fromZone: f, toZone: t).action)
+            let pair = "\(f)\u{1}\(t)"
+            if let known = signatures[sig], known <= pair { return }
+            signatures[sig] = pair
+        }
+        // The diagonal: one zone per (from class, to class).
+        var diagonal = Set<Int64>()
+        for z in universe.indices where diagonal.insert(Int64(fromClass.of[z]) << 32 | Int64(toClass.of[z])).inserted {
+            visit(z, z)
+        }
+        // Off the diagonal: one pair of different zones per (from class, to class).
+        for f in fromClass.members {
+            for t in toClass.members {
+                if let x = f.first(where: { a in t.contains { $0 != a } }), let y = t.first(where: { $0 != x }) {
+                    visit(x, y)
+                }
             }
         }
-        if signatures.isEmpty { return nil }
+        return signatures.sorted(by: { $0.value < $1.value }).map { ($0.key, $0.value) }
+    }
 
-        var fullyCovered = true
-        var conflicting = false
-        var sameLater = true
-        // Deciders seen, as rule indices (a rule's ref does not depend on the zone pair) and, for
-        // the default, the zone pairs it decided on; turned into refs once at the end.
-        var earlierRules = Set<Int>()
-        var laterRules = Set<Int>()
-        var laterDefaults = Set<Int>()
-        let ordered = signatures.sorted(by: { $0.value < $1.value })
-        var pairZones: [[String]] = []
-        var hits: [Int] = []
-        for (pairIndex, (sig, pair)) in ordered.enumerated() {
-            let zones = pair.split(separator: "\u{1}").map(String.init)
-            pairZones.append(zones)
-            let list = sig.rules
-            let src = RulePartition(sets: list.map { ep.rules[$0].source.addresses },
-                                    queries: representatives(of: r.source.addresses, cutBy: list.map { ep.rules[$0].source.addresses }))
-            let dst = RulePartition(sets: list.map { ep.rules[$0].destination.addresses },
-                                    queries: representatives(of: r.destination.addresses, cutBy: list.map { ep.rules[$0].destination.addresses }))
-            for s in 0..<src.classCount {
-                let sourceBits = src.bits[s]
-                for d in 0..<dst.classCount {
-                    let destinationBits = dst.bits[d]
-                    // Rules holding both classes, ascending (= evaluation order; `list` ascends).
-                    hits.removeAll(keepingCapacity: true)
-                    for w in 0..<sourceBits.count {
-                        var word = sourceBits[w] & destinationBits[w]
-                        while word != 0 {
-                            hits.append(w << 6 | word.trailingZeroBitCount)
-                            word &= word &- 1
-                        }
-                    }
-                    // Earlier rules take their part first; what is left is what rule k decides.
-                    var own = r.services
-                    var n = 0
-                    while n < hits.count, list[hits[n]] < k {
-                        let i = list[hits[n]]
-                        n += 1
-                        // own − (own ∩ s) = own − s: no intersection is built.
-                        if !own.intersects(ep.rules[i].services) { continue }
-                        earlierRules.insert(i)
-                        if ep.rules[i].action != r.action { conflicting = true }
-                        own = own.subtracting(ep.rules[i].services)
-                        if own.isEmpty { break }
-                    }
-                    if own.isEmpty { continue }
-                    fullyCovered = false
-                    // Without rule k, later rules and then the default would decide `own`.
-                    var rest = own
-                    while n < hits.count, list[hits[n]] < k { n += 1 }
-                    while n < hits.count && !rest.isEmpty {
-                        let i = list[hits[n]]
-                        n += 1
-                        if !rest.intersects(ep.rules[i].services) { continue }
-                        laterRules.insert(i)
-                        if ep.rules[i].action != r.action { sameLater = false }
-                        rest = rest.subtracting(ep.rules[i].services)
-                    }
-                    if !rest.isEmpty {
-                        if sig.defaultAction != r.action { sameLater = false }
-                        laterDefaults.insert(pairIndex)
-                    }
-                    // Neither covered nor redundant: the rule decides traffic of its own.
-                    if !sameLater { return nil }
-                }
+    /// Per zone class, bit `n` set when `conditions[n]` holds in the class (its first zone stands for all).
+    private static func classBits(_ classes: [[Int]], _ conditions: [ZoneMatch], universe: [String]) -> [[UInt64]] {
+        classes.map { zones in
+            var b = [UInt64](repeating: 0, count: (conditions.count + 63) / 64)
+            for (n, c) in conditions.enumerated() where c.matches(universe[zones[0]]) { b[n >> 6] |= 1 << UInt64(n & 63) }
+            return b
+        }
+    }
+
+    /// Universe positions grouped by which of `conditions` name them (`any` names every zone alike).
+    private static func zoneClasses(_ universe: [String], _ conditions: [ZoneMatch])
+        -> (of: [Int32], members: [[Int]])
+    {
+        var named: [String: [Int32]] = [:]
+        for (n, c) in conditions.enumerated() {
+            if case .zones(let zones) = c { for z in zones { named[z, default: []].append(Int32(n)) } }
+        }
+        var index: [[Int32]: Int32] = [:]
+        var of: [Int32] = []
+        var members: [[Int]] = []
+        for (z, name) in universe.enumerated() {
+            let key = named[name] ?? []
+            let c = index[key] ?? Int32(members.count)
+            if c == members.count {
+                index[key] = c
+                members.append([])
             }
+            of.append(c)
+            members[Int(c)].append(z)
         }
-        let earlierBy = Set(earlierRules.map { ep.ref(rule: $0, fromZone: "", toZone: "", action: ep.rules[$0].action) })
-        var laterBy = Set(laterRules.map { ep.ref(rule: $0, fromZone: "", toZone: "", action: ep.rules[$0].action) })
-        for p in laterDefaults {
-            let zones = pairZones[p]
-            laterBy.insert(ep.ref(rule: nil, fromZone: zones[0], toZone: zones[1], action: ordered[p].key.defaultAction))
-        }
-        let status: RuleCoverage.Status
-        let by: [RuleRef]
-        if fullyCovered {
-            status = conflicting ? .shadowed : .redundant
-            by = earlierBy.sorted()
-        } else if sameLater {
-            status = .redundant
-            by = laterBy.sorted()
-        } else {
-            return nil
-        }
-        return RuleCoverage(status: status, enforcementPoint: ep.name, rule: r.name, uuid: r.uuid, action: r.action,
-                            location: r.location, by: by)
+        return (of, members)
     }
 
     /// One address per elementary interval of `set` cut at the boundaries of `cuts`, ascending.

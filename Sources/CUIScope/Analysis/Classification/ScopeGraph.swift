@@ -48,7 +48,8 @@ extension ScopeGraph {
     /// Computes the graph of an analysis: the targets and the enclave, the connectivity of every
     /// other asset to the targets, the observed traffic, and who reaches a relay that reaches CUI.
     static func build(
-        assets: [Asset], endpoints: [[Endpoint]], input: AnalysisInput, engine: ReachabilityEngine, index: AddressIndex
+        assets: [Asset], endpoints: [[Endpoint]], input: AnalysisInput, engine: ReachabilityEngine, index: AddressIndex,
+        phaseDone: ((AnalysisPhase) -> Void)? = nil
     ) -> ScopeGraph {
         let targets = targets(assets)
         var enclave = input.scope?.enclave ?? []
@@ -61,10 +62,13 @@ extension ScopeGraph {
         }
         let connectivity = engine.connectivity(assets: assets, endpoints: endpoints, targets: targets,
                                                examplesPerAsset: input.examplesPerAsset)
+        phaseDone?(.connectivity)
         let observed = ObservedTraffic(flowLogs: input.flowLogs, assets: assets, index: index, targets: targets)
+        phaseDone?(.flows)
         let relayConnectivity = relayConnectivity(
             assets: assets, endpoints: endpoints, targets: targets, engine: engine, connectivity: connectivity,
             observed: observed)
+        phaseDone?(.relays)
         return ScopeGraph(assets: assets, endpoints: endpoints, enclaveZones: enclave, targets: targets,
                           connectivity: connectivity, observed: observed, relayConnectivity: relayConnectivity,
                           membersByZone: membersByZone)

@@ -1,9 +1,13 @@
 /// The rules of one enforcement point that apply to one (ingress, egress) zone pair, with the
 /// address classes of both sides and a cache of first-match outcomes per class pair.
 ///
-/// Built once per hop per bulk run: every pair of endpoints whose addresses fall in the same
-/// (source class, destination class) gets the same outcome, so first match runs once per class
-/// pair instead of once per asset pair.
+/// Every pair of endpoints whose addresses fall in the same (source class, destination class)
+/// gets the same outcome, so first match runs once per class pair instead of once per asset
+/// pair. Each side classifies only the addresses that sit on it (the endpoints of the route's
+/// source zone, of its destination zone, or a flow's ends), and the outcome cache holds only the
+/// class pairs asked for: memory follows the endpoints and pairs of one route, never classes ×
+/// classes of the whole inventory. Once a route is done, ``releaseClasses()`` drops both
+/// partitions and the cache and keeps only the outcomes, which evidence refers to.
 struct HopPolicy {
     /// First-match result for one class pair: the service space split by deciding rule.
     struct Outcome {
@@ -19,11 +23,12 @@ struct HopPolicy {
     let services: [ServiceSet]
     let actions: [RuleAction]
     let defaultAction: RuleAction
-    let source: RulePartition
-    let destination: RulePartition
+    private(set) var source: RulePartition
+    private(set) var destination: RulePartition
 
+    /// Dense cache for small class grids (at most `flatLimit` cells), else a hash of the pairs asked.
+    private static let flatLimit = 1 << 16
     private var flat: [Int32]
-    private let useFlat: Bool
     private var sparse: [Int64: Int32] = [:]
     private(set) var outcomes: [Outcome] = []
     /// Outcome ids by the rules that took a part, in order (the pieces follow from that list):
@@ -31,28 +36,41 @@ struct HopPolicy {
     /// per outcome) see a handful of ids, not one per class pair.
     private var outcomeIndex: [[Int32]: Int32] = [:]
 
-    /// - Parameter queries: sorted distinct address values of every endpoint in the run.
-    init(enforcementPoint e: Int, point: EnforcementPoint, fromZone: String, toZone: String, queries: [UInt128]) {
+    /// - Parameters:
+    ///   - rules: positions of the rules applicable to the zone pair, ascending (``ZoneRuleIndex``).
+    ///   - sourceQueries: sorted distinct source addresses to classify.
+    ///   - destinationQueries: sorted distinct destination addresses to classify.
+    init(
+        enforcementPoint e: Int, point: EnforcementPoint, fromZone: String, toZone: String, rules applicable: [Int],
+        sourceQueries: [UInt128], destinationQueries: [UInt128]
+    ) {
         enforcementPoint = e
         self.fromZone = fromZone
         self.toZone = toZone
-        let applicable = point.rules.indices.filter { point.rules[$0].appliesTo(fromZone: fromZone, toZone: toZone) }
         ruleIndices = applicable
         services = applicable.map { point.rules[$0].services }
         actions = applicable.map { point.rules[$0].action }
         defaultAction = point.defaultAction(fromZone: fromZone, toZone: toZone).action
-        source = RulePartition(sets: applicable.map { point.rules[$0].source.addresses }, queries: queries)
-        destination = RulePartition(sets: applicable.map { point.rules[$0].destination.addresses }, queries: queries)
+        source = RulePartition(sets: applicable.map { point.rules[$0].source.addresses }, queries: sourceQueries)
+        destination = RulePartition(
+            sets: applicable.map { point.rules[$0].destination.addresses }, queries: destinationQueries)
         let cells = source.classCount * destination.classCount
-        useFlat = cells <= 1 << 22
-        flat = useFlat ? [Int32](repeating: -1, count: cells) : []
+        flat = cells <= HopPolicy.flatLimit ? [Int32](repeating: -1, count: cells) : []
+    }
+
+    /// Both sides classify the same `queries`; the applicable rules are found by a scan.
+    init(enforcementPoint e: Int, point: EnforcementPoint, fromZone: String, toZone: String, queries: [UInt128]) {
+        self.init(
+            enforcementPoint: e, point: point, fromZone: fromZone, toZone: toZone,
+            rules: point.rules.indices.filter { point.rules[$0].appliesTo(fromZone: fromZone, toZone: toZone) },
+            sourceQueries: queries, destinationQueries: queries)
     }
 
     /// The outcome for traffic from source class `s` to destination class `d`, computed once.
     mutating func outcome(source s: Int32, destination d: Int32) -> Int32 {
         let cell = Int(s) * destination.classCount + Int(d)
-        if useFlat, flat[cell] >= 0 { return flat[cell] }
-        if !useFlat, let id = sparse[Int64(cell)] { return id }
+        if !flat.isEmpty, flat[cell] >= 0 { return flat[cell] }
+        if flat.isEmpty, let id = sparse[Int64(cell)] { return id }
         let (deciding, computed) = compute(source: Int(s), destination: Int(d))
         let id: Int32
         if let known = outcomeIndex[deciding] {
@@ -62,8 +80,18 @@ struct HopPolicy {
             outcomes.append(computed)
             outcomeIndex[deciding] = id
         }
-        if useFlat { flat[cell] = id } else { sparse[Int64(cell)] = id }
+        if !flat.isEmpty { flat[cell] = id } else { sparse[Int64(cell)] = id }
         return id
+    }
+
+    /// Drops the address classes and the outcome cache; `outcomes` stay for evidence.
+    /// `outcome(source:destination:)` must not be called afterwards.
+    mutating func releaseClasses() {
+        source = RulePartition()
+        destination = RulePartition()
+        flat = []
+        sparse = [:]
+        outcomeIndex = [:]
     }
 
     /// Walks the rules both classes match (bitset AND, ascending = document order), each taking

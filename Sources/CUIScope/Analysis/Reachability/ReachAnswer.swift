@@ -81,19 +81,20 @@ extension EnforcementPoint {
             location: rule.location, notes: notes)
     }
 
-    /// Ordered first match for one address pair: every rule is scanned in document order and
-    /// each takes the still-undecided services it covers; what is left goes to the default.
-    /// This is the direct evaluation (no classes) used by single queries and as the oracle of tests.
+    /// Ordered first match for one address pair: the applicable rules are scanned in document
+    /// order and each takes the still-undecided services it covers; what is left goes to the
+    /// default. This is the direct evaluation (no classes) used by single queries.
+    /// - Parameter candidates: positions of the rules that apply to the zone pair, ascending
+    ///   (``ZoneRuleIndex/applicable(_:fromZone:toZone:)``).
     func firstMatch(
         source: IPAddress, destination: IPAddress, services: ServiceSet, fromZone: String,
-        toZone: String
+        toZone: String, candidates: [Int]
     ) -> HopDecision {
         var remaining = services
         var pieces: [HopDecision.Piece] = []
         // Indexing (not `for rule in rules`) reads fields in place instead of copying each Rule.
-        for i in rules.indices where !remaining.isEmpty {
-            guard rules[i].appliesTo(fromZone: fromZone, toZone: toZone), rules[i].source.addresses.contains(source),
-                rules[i].destination.addresses.contains(destination)
+        for i in candidates where !remaining.isEmpty {
+            guard rules[i].source.addresses.contains(source), rules[i].destination.addresses.contains(destination)
             else { continue }
             let covered = remaining.intersection(rules[i].services)
             if covered.isEmpty { continue }

@@ -23,11 +23,6 @@ extension ReachabilityEngine {
 
     func verdicts(_ queries: [ServiceQuery]) -> [ServiceVerdict] {
         var out = [ServiceVerdict](repeating: ServiceVerdict(allowed: false, hops: []), count: queries.count)
-        struct ZonePair: Hashable, Comparable {
-            var from: String
-            var to: String
-            static func < (a: ZonePair, b: ZonePair) -> Bool { (a.from, a.to) < (b.from, b.to) }
-        }
         var byPair: [ZonePair: [Int]] = [:]
         for (n, q) in queries.enumerated() {
             let sp = topology.place(q.source)
@@ -46,40 +41,63 @@ extension ReachabilityEngine {
                 for n in members { out[n].allowed = true }
                 continue
             }
-            var values: [UInt128] = []
-            values.reserveCapacity(members.count * 2)
-            for n in members { values.append(queries[n].source.value); values.append(queries[n].destination.value) }
-            let sorted = Array(Set(values)).sorted()
-            var slot: [UInt128: Int] = [:]
-            slot.reserveCapacity(sorted.count)
-            for (i, v) in sorted.enumerated() { slot[v] = i }
-            var policies = route.map { hop in
-                HopPolicy(
-                    enforcementPoint: hop.enforcementPoint, point: topology.enforcementPoints[hop.enforcementPoint],
-                    fromZone: hop.fromZone, toZone: hop.toZone, queries: sorted)
-            }
-            for n in members {
-                let q = queries[n]
-                let s = slot[q.source.value] ?? 0
-                let d = slot[q.destination.value] ?? 0
-                var hops: [PathHop] = []
-                var allowed = true
-                for (h, hop) in route.enumerated() {
-                    let o = policies[h].outcome(
-                        source: policies[h].source.classOfQuery[s], destination: policies[h].destination.classOfQuery[d])
-                    let piece = policies[h].outcomes[Int(o)].decision.piece(for: q.service)
-                    let action = piece?.action ?? .deny
-                    hops.append(
-                        topology.enforcementPoints[hop.enforcementPoint].pathHop(
-                            fromZone: hop.fromZone, toZone: hop.toZone, rule: piece?.rule, action: action))
-                    if action == .deny {
-                        allowed = false
-                        break
-                    }
-                }
-                out[n] = ServiceVerdict(allowed: allowed, hops: hops)
-            }
+            answer(members, of: queries, route: route, into: &out)
         }
         return out
+    }
+
+    private struct ZonePair: Hashable, Comparable {
+        var from: String
+        var to: String
+        static func < (a: ZonePair, b: ZonePair) -> Bool { (a.from, a.to) < (b.from, b.to) }
+    }
+
+    /// The verdicts of one zone pair's queries: each hop's policy classifies only the pair's
+    /// sources and destinations, and first match runs once per class pair asked.
+    private func answer(_ members: [Int], of queries: [ServiceQuery], route: [RouteHop], into out: inout [ServiceVerdict]) {
+        let sources = Self.sortedDistinct(members.map { queries[$0].source.value })
+        let destinations = Self.sortedDistinct(members.map { queries[$0].destination.value })
+        var policies = route.map { hopPolicy($0, sourceQueries: sources, destinationQueries: destinations) }
+        for n in members {
+            let q = queries[n]
+            let s = Self.position(of: q.source.value, in: sources)
+            let d = Self.position(of: q.destination.value, in: destinations)
+            var hops: [PathHop] = []
+            var allowed = true
+            for (h, hop) in route.enumerated() {
+                let o = policies[h].outcome(
+                    source: policies[h].source.classOfQuery[s], destination: policies[h].destination.classOfQuery[d])
+                let piece = policies[h].outcomes[Int(o)].decision.piece(for: q.service)
+                let action = piece?.action ?? .deny
+                hops.append(
+                    topology.enforcementPoints[hop.enforcementPoint].pathHop(
+                        fromZone: hop.fromZone, toZone: hop.toZone, rule: piece?.rule, action: action))
+                if action == .deny {
+                    allowed = false
+                    break
+                }
+            }
+            out[n] = ServiceVerdict(allowed: allowed, hops: hops)
+        }
+    }
+
+    static func sortedDistinct(_ values: [UInt128]) -> [UInt128] {
+        var v = values
+        v.sort()
+        var out: [UInt128] = []
+        out.reserveCapacity(v.count)
+        for x in v where out.last != x { out.append(x) }
+        return out
+    }
+
+    /// The index of `value` in the sorted array `sorted`, which holds it.
+    static func position(of value: UInt128, in sorted: [UInt128]) -> Int {
+        var lo = 0
+        var hi = sorted.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if sorted[mid] < value { lo = mid + 1 } else { hi = mid }
+        }
+        return lo
     }
 }

@@ -11,9 +11,26 @@ public final class ReachabilityEngine {
     /// Justified, not-data-capable services (scope file); applied to bulk edges, not to `evaluate`.
     public let allowlist: [AllowlistEntry]
 
+    /// Per enforcement point (indexed like `topology.enforcementPoints`): its rules by ingress zone.
+    let ruleIndex: [ZoneRuleIndex]
+
     public init(topology: Topology, allowlist: [AllowlistEntry] = []) {
         self.topology = topology
         self.allowlist = allowlist
+        ruleIndex = topology.enforcementPoints.map { ZoneRuleIndex(rules: $0.rules) }
+    }
+
+    /// Positions of the rules of the hop's enforcement point that apply to its zone pair, ascending.
+    func applicableRules(_ hop: RouteHop) -> [Int] {
+        ruleIndex[hop.enforcementPoint].applicable(fromZone: hop.fromZone, toZone: hop.toZone)
+    }
+
+    /// The hop's policy over the given sorted source and destination addresses.
+    func hopPolicy(_ hop: RouteHop, sourceQueries: [UInt128], destinationQueries: [UInt128]) -> HopPolicy {
+        HopPolicy(
+            enforcementPoint: hop.enforcementPoint, point: topology.enforcementPoints[hop.enforcementPoint],
+            fromZone: hop.fromZone, toZone: hop.toZone, rules: applicableRules(hop), sourceQueries: sourceQueries,
+            destinationQueries: destinationQueries)
     }
 
     /// Whether `source` can reach `destination` on `services`, with the deciding rule per hop.
@@ -61,11 +78,12 @@ public final class ReachabilityEngine {
         var finished: [ReachSegment] = []
         for hop in route {
             let ep = topology.enforcementPoints[hop.enforcementPoint]
+            let candidates = applicableRules(hop)
             var next: [(services: ServiceSet, hops: [PathHop])] = []
             for piece in live {
                 let decision = ep.firstMatch(
                     source: source, destination: destination, services: piece.services, fromZone: hop.fromZone,
-                    toZone: hop.toZone)
+                    toZone: hop.toZone, candidates: candidates)
                 for d in decision.pieces {
                     let hops =
                         piece.hops + [

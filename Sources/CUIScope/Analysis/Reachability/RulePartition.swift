@@ -15,6 +15,12 @@ struct RulePartition: Sendable {
 
     var classCount: Int { bits.count }
 
+    /// No rules, no queries (a released partition).
+    init() {
+        classOfQuery = []
+        bits = []
+    }
+
     /// - Parameters:
     ///   - sets: per applicable rule (in evaluation order), the address set on this side.
     ///   - queries: sorted, distinct address values to classify.

@@ -11,7 +11,26 @@ public enum ReachRenderer {
         return hops.first { $0.action == .deny } ?? hops.first
     }
 
+    /// The answer as `reach --format json` prints it (pretty, sorted keys).
     public static func json(_ a: ReachAnswer) -> String {
+        let data = (try? JSONSerialization.data(withJSONObject: document(a), options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])) ?? Data()
+        return String(decoding: data, as: UTF8.self) + "\n"
+    }
+
+    /// The same object on one line, for `reach --queries` (one answer per query line).
+    public static func jsonLine(_ a: ReachAnswer) -> String {
+        let data = (try? JSONSerialization.data(withJSONObject: document(a), options: [.sortedKeys, .withoutEscapingSlashes])) ?? Data()
+        return String(decoding: data, as: UTF8.self) + "\n"
+    }
+
+    /// `{"line":N,"error":"…"}`: the answer line of a query line that could not be asked.
+    public static func errorLine(line: Int, message: String) -> String {
+        let text = (try? JSONSerialization.data(withJSONObject: [message], options: [.withoutEscapingSlashes]))
+            .map { String(decoding: $0, as: UTF8.self).dropFirst().dropLast() } ?? "\"\""
+        return "{\"line\":\(line),\"error\":\(text)}\n"
+    }
+
+    static func document(_ a: ReachAnswer) -> [String: Any] {
         let hop = decidingHop(a)
         let seg = a.breakdown.first { $0.decision == a.decision } ?? a.breakdown.first
         var doc: [String: Any] = [
@@ -30,8 +49,7 @@ public enum ReachRenderer {
                 ["services": s.services.summary, "decision": s.decision.rawValue, "path": s.hops.map(hopDoc)]
             }
         }
-        let data = (try? JSONSerialization.data(withJSONObject: doc, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])) ?? Data()
-        return String(decoding: data, as: UTF8.self) + "\n"
+        return doc
     }
 
     static func hopDoc(_ h: PathHop) -> [String: Any] {

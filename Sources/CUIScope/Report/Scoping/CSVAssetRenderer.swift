@@ -29,7 +29,7 @@ public enum CSVAssetRenderer {
     /// One RFC 4180 cell, neutralised first: a cell that starts with a formula trigger gets a
     /// leading apostrophe (shown as text by Excel, LibreOffice and Google Sheets), whether or not it
     /// is then quoted. No cell is exempt as "a number": the only numeric column, `line`, is never
-    /// negative, and `-1+…` payloads look numeric (docs/DECISIONS.md 53).
+    /// negative, and `-1+…` payloads look numeric (docs/DECISIONS.md 58).
     static func quote(_ s: String) -> String {
         var v = s
         if let first = v.unicodeScalars.first, formulaTriggers.contains(first) { v = "'" + v }

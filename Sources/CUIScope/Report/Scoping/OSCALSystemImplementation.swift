@@ -2,7 +2,7 @@
 ///
 /// - `users`: the user classes the categories imply — people who handle CUI on the CUI Assets,
 ///   administrators of the Security Protection Assets — each naming the assets it rests on (the
-///   inputs name no people; docs/DECISIONS.md 55).
+///   inputs name no people; docs/DECISIONS.md 60).
 /// - `components`: this system, one per enforcement point (with the zones it joins and its export's
 ///   file:line) and one per cloud service (with its FedRAMP verdict).
 /// - `inventory-items`: one per asset, with OSCAL's props (`asset-id`, addresses, `asset-type`,

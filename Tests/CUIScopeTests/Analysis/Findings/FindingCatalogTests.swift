@@ -113,7 +113,8 @@ struct FindingCatalogTests {
     func notRaisedYetIsRaisedNowhere() throws {
         let findings = TestPaths.repoRoot.appendingPathComponent("Sources/CUIScope/Analysis/Findings")
         // The Swift name of each id's case, as FindingID.swift spells it (`connectorNotInScope`).
-        let enumText = try String(contentsOf: findings.appendingPathComponent("FindingID.swift"), encoding: .utf8)
+        let enumText = try String(
+            contentsOf: TestPaths.repoRoot.appendingPathComponent("Sources/CUIScope/Model/FindingID.swift"), encoding: .utf8)
         var caseName: [String: String] = [:]
         for line in enumText.split(separator: "\n") {
             let words = line.split(separator: " ")
