@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Installs what cuiscope needs beyond Swift, only when it is missing, so it is cheap to run
 # before every build: libxml2 headers (the XML readers), zlib headers (gzip-compressed inputs),
-# Graphviz (diagram rendering and its tests) and Python's jsonschema (the tests validate JSON
-# and SARIF output against schemas).
+# Graphviz (diagram rendering and its tests), Python's jsonschema (the tests validate JSON and
+# SARIF output against schemas), compliance-trestle (the tests load the OSCAL output into its
+# models) and regex (NIST's OSCAL schema uses Unicode classes that Python's re lacks).
 set -euo pipefail
 
 SUDO=""
@@ -24,4 +25,9 @@ fi
 if ! python3 -c 'import jsonschema' >/dev/null 2>&1; then
     echo "bootstrap: installing python jsonschema" >&2
     python3 -m pip install --quiet jsonschema >&2 || $SUDO apt-get install -y -qq python3-jsonschema >&2
+fi
+
+if ! python3 -c 'import trestle, regex; assert trestle.__version__ == "5.2.0"' >/dev/null 2>&1; then
+    echo "bootstrap: installing python compliance-trestle 5.2.0 and regex" >&2
+    python3 -m pip install --quiet "compliance-trestle==5.2.0" regex >&2
 fi

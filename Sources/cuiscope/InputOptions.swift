@@ -2,7 +2,6 @@ import ArgumentParser
 import CUIScope
 import Foundation
 
-extension OutputFormat: ExpressibleByArgument {}
 extension CMMCLevel: ExpressibleByArgument {
     public init?(argument: String) { self.init(rawValue: Int(argument) ?? 0) }
 }

@@ -7,29 +7,19 @@ import CUIScope
 protocol OutputSpec {
     associatedtype Format: ExpressibleByArgument & CaseIterable & RawRepresentable<String>
     static var defaultFormat: Format { get }
-    /// Said after the list of formats in `--format`'s help, e.g. "svg and png run Graphviz dot".
-    static var formatNote: String? { get }
     /// What `--output` holds: "report", "diagram".
     static var outputNoun: String { get }
 }
 
-extension OutputSpec {
-    static var formatNote: String? { nil }
-}
-
 /// `--format` and `--output`, declared once for every command that writes a result to a file.
 struct OutputOptions<Spec: OutputSpec>: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp(Self.formatHelp))
+    /// The parser lists the command's values, each with its description (`FormatDescriptions.swift`),
+    /// after this help, so the help names exactly the formats the command accepts.
+    @Option(name: .long, help: "Output format.")
     var format: Spec.Format = Spec.defaultFormat
 
     @Option(name: .long, help: ArgumentHelp("Write the \(Spec.outputNoun) to this file instead of stdout."))
     var output: String?
-
-    /// "Output format: text, json, … (note)." from the command's format list.
-    static var formatHelp: String {
-        let list = Spec.Format.allCases.map(\.rawValue).joined(separator: ", ")
-        return "Output format: \(list)\(Spec.formatNote.map { " (\($0))" } ?? "")."
-    }
 
     /// Stdout, or the `--output` file.
     var sink: OutputSink { OutputSink(path: output) }
@@ -55,3 +45,4 @@ struct ReportOptions<Spec: ReportSpec>: ParsableArguments {
     /// `--fail-on`, else the command's default.
     var threshold: Severity? { failOn ?? Spec.defaultFailOn }
 }
+

@@ -1,11 +1,14 @@
 /// Output formats of `analyze`: contract tokens (docs/ARCHITECTURE.md, Command-line contract).
 public enum OutputFormat: String, CaseIterable, Sendable {
     case text, json, markdown, csv, sarif, junit, oscal
+    case oscalPOAM = "oscal-poam"
+
+    /// Formats that describe the network (enforcement points, cloud services, diagrams) and so
+    /// need the analysis run with its diagram data (`Analyzer.run(includeDiagramData: true)`).
+    public var needsNetworkSummary: Bool { self == .oscal }
 }
 
-/// The tool's identity in reports; the only "placeholder" golden files allow.
-public enum ToolInfo {
-    public static let name = "cuiscope"
-    public static let version = "0.1.0"
-    public static let informationURI = "https://github.com/cuiscope/cuiscope"
+/// Output formats of the one-asset or one-path queries, `explain` and `reach`.
+public enum QueryFormat: String, CaseIterable, Sendable {
+    case text, json
 }

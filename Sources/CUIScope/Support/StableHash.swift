@@ -16,19 +16,4 @@ public enum StableHash {
         let digits = String(v, radix: 16)
         return String(repeating: "0", count: 16 - digits.count) + digits
     }
-
-    /// A name-based UUID (RFC 9562 version 8 layout) from two FNV-1a hashes of `name`.
-    public static func uuid(_ name: String) -> String {
-        var hi = fnv1a64(name)
-        var lo = fnv1a64(name, seed: 0x8422_2325_cbf2_9ce4)
-        hi = (hi & ~0xF000) | 0x8000  // version 8
-        lo = (lo & 0x3FFF_FFFF_FFFF_FFFF) | 0x8000_0000_0000_0000  // RFC variant
-        func h(_ v: UInt64, _ n: Int) -> String {
-            let s = String(v, radix: 16)
-            return String(repeating: "0", count: n - s.count) + s
-        }
-        let a = h(hi >> 32, 8), b = h((hi >> 16) & 0xFFFF, 4), c = h(hi & 0xFFFF, 4)
-        let d = h(lo >> 48, 4), e = h(lo & 0xFFFF_FFFF_FFFF, 12)
-        return "\(a)-\(b)-\(c)-\(d)-\(e)"
-    }
 }

@@ -20,10 +20,11 @@ extension CUIScopeCommand {
             let progress = inputs.progressReporter
             let input = try inputs.load(progress: progress)
             progress.note("analysing reachability and classifying")
-            let result = Analyzer.run(input, includeDiagramData: false) { progress.phaseDone($0.rawValue) }
             let format = report.format
+            let result = Analyzer.run(input, includeDiagramData: format.needsNetworkSummary) { progress.phaseDone($0.rawValue) }
             progress.note("rendering \(format.rawValue): \(result.assets.count) assets, \(result.findings.count) findings")
-            try report.sink.write { ReportRenderer.write(result, format: format, to: &$0) }
+            let failOn = report.threshold
+            try report.sink.write { ReportRenderer.write(result, format: format, failOn: failOn, to: &$0) }
             progress.phaseDone("render")
             if let failOn = report.threshold,
                 result.findings.contains(where: { $0.severity >= failOn && $0.severity != .info })

@@ -2,7 +2,6 @@ import ArgumentParser
 import CUIScope
 import Foundation
 
-extension CheckFormat: ExpressibleByArgument {}
 
 extension CUIScopeCommand {
     /// `cuiscope check`: compare a proposed firewall export with the baseline and fail on what is new.

@@ -4,7 +4,6 @@ import Foundation
 
 extension DiagramView: ExpressibleByArgument {}
 extension DiagramAggregation: ExpressibleByArgument {}
-extension DiagramFormat: ExpressibleByArgument {}
 
 extension CUIScopeCommand {
     /// `cuiscope diagram`: the assessment boundary, data flows or network as Graphviz DOT (or SVG/PNG).
@@ -17,7 +16,6 @@ extension CUIScopeCommand {
                 """)
 
         static let defaultFormat = DiagramFormat.dot
-        static let formatNote: String? = "svg and png run Graphviz dot"
         static let outputNoun = "diagram"
 
         @OptionGroup var inputs: InputOptions

@@ -4,9 +4,12 @@ import Foundation
 
 extension CUIScopeCommand {
     /// `cuiscope reach`: the firewall's own first-match verdict for one source, destination and service.
-    struct Reach: ParsableCommand {
+    struct Reach: ParsableCommand, OutputSpec {
         static let configuration = CommandConfiguration(
             abstract: "Answer whether traffic from one address or asset to another is permitted, and by which rule.")
+
+        static let defaultFormat = QueryFormat.text
+        static let outputNoun = "answer"
 
         @Option(name: .long, parsing: .upToNextOption, help: "Firewall rule exports.")
         var rules: [String]
@@ -43,11 +46,9 @@ extension CUIScopeCommand {
         @Flag(name: .long, help: "Skip invalid rules instead of stopping.")
         var lenient = false
 
-        @Option(name: .long, help: "Output format: text or json.")
-        var format: OutputFormat = .text
+        @OptionGroup var output: OutputOptions<Reach>
 
         func validate() throws {
-            if format != .text && format != .json { throw ValidationError("reach --format takes text or json") }
             if queries != nil {
                 if from != nil || to != nil { throw ValidationError("--queries replaces --from and --to") }
             } else if from == nil || to == nil {
@@ -71,7 +72,7 @@ extension CUIScopeCommand {
                 toZone: toZone)
             switch reach.answer(request, names: ("--from", "--to")) {
             case .success(let answer):
-                try OutputSink(path: nil).write(format == .json ? ReachRenderer.json(answer) : ReachRenderer.text(answer))
+                try output.sink.write(output.format == .json ? ReachRenderer.json(answer) : ReachRenderer.text(answer))
             case .failure(let e):
                 Diagnostics.print([.error(SourceLocation(file: "<arguments>", line: 0), e.message)])
                 throw ExitCode(2)
@@ -83,7 +84,7 @@ extension CUIScopeCommand {
         private func answerAll(_ path: String, reach: ReachQuery) throws {
             var bad = 0
             var failure: InputError?
-            try OutputSink(path: nil).write { out in
+            try output.sink.write { out in
                 do throws(InputError) {
                     try ReachQueryLines.forEach(path: path) { line, parsed in
                         switch parsed.flatMap({ reach.answer($0) }) {

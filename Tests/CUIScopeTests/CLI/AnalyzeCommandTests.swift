@@ -1,6 +1,8 @@
 import Foundation
 import Testing
 
+@testable import CUIScope
+
 /// The command-line contract (docs/ARCHITECTURE.md, Command-line contract), checked on the built executable.
 @Suite(.serialized) struct AnalyzeCommandTests {
     @Test func demoAnalysisPrintsEveryCategoryWithEvidence() throws {
@@ -19,7 +21,7 @@ import Testing
         let r = try CLIRunner.run(["analyze", "--format", "json"] + CLIRunner.demoArgs)
         #expect(r.status == 0)
         let schema = TestPaths.repoRoot.appendingPathComponent("schemas/report.schema.json").path
-        let problems = try CLIRunner.schemaErrors(json: r.stdout, schema: schema)
+        let problems = try ExternalValidators.jsonSchemaErrors(json: r.stdout, schema: schema)
         #expect(problems == nil, "\(problems ?? "")")
         let doc = try #require(try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any])
         let assets = try #require(doc["assets"] as? [[String: Any]])
@@ -28,7 +30,7 @@ import Testing
         #expect(lt07["declared_category"] as? String == "out-of-scope")
     }
 
-    @Test(arguments: ["text", "json", "markdown", "csv", "sarif", "junit", "oscal"])
+    @Test(arguments: OutputFormat.allCases.map(\.rawValue))
     func outputIsByteIdenticalAcrossRuns(format: String) throws {
         let a = try CLIRunner.run(["analyze", "--format", format] + CLIRunner.demoArgs)
         let b = try CLIRunner.run(["analyze", "--format", format] + CLIRunner.demoArgs)
@@ -40,7 +42,7 @@ import Testing
     @Test func sarifOutputValidatesAgainstTheOfficialSchema() throws {
         let r = try CLIRunner.run(["analyze", "--format", "sarif"] + CLIRunner.demoArgs)
         let schema = TestPaths.fixture("standards/sarif-schema-2.1.0.json")
-        let problems = try CLIRunner.schemaErrors(json: r.stdout, schema: schema)
+        let problems = try ExternalValidators.jsonSchemaErrors(json: r.stdout, schema: schema)
         #expect(problems == nil, "\(problems ?? "")")
     }
 

@@ -39,28 +39,4 @@ enum CLIRunner {
         "--rules", "Fixtures/demo/firewall.xml", "--flows", "Fixtures/demo/flows.xml",
         "--fedramp", "Fixtures/demo/fedramp-marketplace.json",
     ]
-
-    /// Validates a JSON document against a JSON Schema with Python's `jsonschema` (installed by
-    /// scripts/bootstrap.sh). Returns the validator's complaint, or nil when valid.
-    static func schemaErrors(json: String, schema: String) throws -> String? {
-        let doc = TestPaths.temporaryFile(json, name: "doc.json")
-        let script = """
-            import json, sys, jsonschema
-            schema = json.load(open(sys.argv[1]))
-            cls = jsonschema.validators.validator_for(schema)
-            errors = sorted(cls(schema).iter_errors(json.load(open(sys.argv[2]))), key=lambda e: list(e.path))
-            for e in errors[:5]: print(list(e.path), e.message[:300])
-            sys.exit(1 if errors else 0)
-            """
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        p.arguments = ["python3", "-c", script, schema, doc]
-        let out = Pipe()
-        p.standardOutput = out
-        p.standardError = out
-        try p.run()
-        let data = out.fileHandleForReading.readDataToEndOfFile()
-        p.waitUntilExit()
-        return p.terminationStatus == 0 ? nil : String(decoding: data, as: UTF8.self)
-    }
 }

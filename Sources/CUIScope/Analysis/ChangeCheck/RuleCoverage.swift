@@ -3,7 +3,7 @@
 /// changes no decision: earlier rules with the same action cover it, or what it decides would
 /// be decided the same way by later rules or the default).
 public struct RuleCoverage: Sendable, Hashable {
-    public enum Status: String, Sendable, Codable {
+    public enum Status: String, Sendable, Codable, CaseIterable {
         case shadowed, redundant
     }
     public var status: Status

@@ -1,6 +1,6 @@
 /// How one rule differs between the baseline and the proposed export.
 public struct RuleChange: Sendable, Hashable {
-    public enum Kind: String, Sendable, Codable {
+    public enum Kind: String, Sendable, Codable, CaseIterable {
         case added, removed, modified, reordered
         /// An enforcement point's default action changed.
         case defaultChanged = "default-changed"

@@ -3,7 +3,11 @@ import Foundation
 /// OSCAL SSP `system-implementation/inventory-items` (JSON and XML) read as assets
 /// (docs/FORMATS.md, OSCAL SSP inventory items): props `asset-id` (else the item's `uuid`),
 /// repeated `ipv4-address` / `ipv6-address`, `asset-type`, `vlan-id`/`network-id`, `public`;
-/// the name from the description, else `fqdn`, `netbios-name` or `asset-tag`.
+/// the name from the description, else `fqdn`, `netbios-name` or `asset-tag`. From cuiscope's own
+/// namespace (``ToolInfo/oscalNamespace``, what `analyze --format oscal` writes): `asset-kind`
+/// (the exact kind, preferred to `asset-type`), `cmmc-category` (read as the declared category)
+/// and `address` (CIDRs and ranges, which `ipv4-address` cannot hold), so cuiscope reads its own
+/// SSP back.
 enum OSCALInventory {
     /// One inventory item, whichever serialisation it came from.
     struct Item {
@@ -11,31 +15,39 @@ enum OSCALInventory {
         var description: String
         /// Props in document order; only props in the OSCAL namespace (no `ns`, or the NIST one).
         var props: [(name: String, value: String)]
+        /// Props in cuiscope's namespace, in document order.
+        var cuiscopeProps: [(name: String, value: String)] = []
         var location: SourceLocation
     }
 
     static let oscalNamespace = "http://csrc.nist.gov/ns/oscal"
 
+    /// Sorts one prop by its namespace: OSCAL's, cuiscope's, or another (ignored).
+    static func add(name: String, value: String, ns: String?, to item: inout Item) {
+        guard let ns, !ns.hasPrefix(oscalNamespace) else { return item.props.append((name, value)) }
+        if ns == ToolInfo.oscalNamespace { item.cuiscopeProps.append((name, value)) }
+    }
+
     /// An item from its JSON object.
     static func item(json o: [String: Any], at location: SourceLocation) -> Item {
-        var props: [(name: String, value: String)] = []
+        var item = Item(uuid: InventoryValues.cellText(o["uuid"]),
+                        description: InventoryValues.cellText(o["description"]), props: [], location: location)
         for p in o["props"] as? [[String: Any]] ?? [] {
-            if let ns = p["ns"] as? String, !ns.hasPrefix(oscalNamespace) { continue }
-            props.append((InventoryValues.cellText(p["name"]), InventoryValues.cellText(p["value"])))
+            add(name: InventoryValues.cellText(p["name"]), value: InventoryValues.cellText(p["value"]),
+                ns: p["ns"] as? String, to: &item)
         }
-        return Item(uuid: InventoryValues.cellText(o["uuid"]),
-                    description: InventoryValues.cellText(o["description"]), props: props, location: location)
+        return item
     }
 
     /// An item from its `<inventory-item>` element (namespace-agnostic).
     static func item(xml e: XMLElement) -> Item {
-        var props: [(name: String, value: String)] = []
-        for p in e.children("prop") {
-            if let ns = p.attribute("ns"), !ns.hasPrefix(oscalNamespace) { continue }
-            props.append((p.attribute("name") ?? "", InventoryValues.trim(p.attribute("value") ?? "")))
-        }
         let description = e.child("description").map(allText) ?? ""
-        return Item(uuid: e.attribute("uuid") ?? "", description: description, props: props, location: e.location)
+        var item = Item(uuid: e.attribute("uuid") ?? "", description: description, props: [], location: e.location)
+        for p in e.children("prop") {
+            add(name: p.attribute("name") ?? "", value: InventoryValues.trim(p.attribute("value") ?? ""),
+                ns: p.attribute("ns"), to: &item)
+        }
+        return item
     }
 
     /// Converts an item into cells and hands it to the assembler.
@@ -44,6 +56,7 @@ enum OSCALInventory {
             InventoryCell(text: text, location: item.location, column: column)
         }
         func values(_ name: String) -> [String] { item.props.filter { $0.name == name }.map(\.value) }
+        func own(_ name: String) -> [String] { item.cuiscopeProps.filter { $0.name == name }.map(\.value) }
         var cells: [InventoryField: [InventoryCell]] = [:]
         if let assetID = values("asset-id").first(where: { !$0.isEmpty }) {
             cells[.id] = [cell(assetID, "prop asset-id")]
@@ -55,8 +68,13 @@ enum OSCALInventory {
         let name = [firstLine] + values("fqdn") + values("netbios-name") + values("asset-tag")
         if let n = name.first(where: { !$0.isEmpty }) { cells[.name] = [cell(n, "description")] }
         cells[.addresses] = (values("ipv4-address").map { cell($0, "prop ipv4-address") }
-            + values("ipv6-address").map { cell($0, "prop ipv6-address") })
-        if let t = values("asset-type").first { cells[.kind] = [cell(t, "prop asset-type")] }
+            + values("ipv6-address").map { cell($0, "prop ipv6-address") } + own("address").map { cell($0, "prop address") })
+        if let k = own("asset-kind").first {
+            cells[.kind] = [cell(k, "prop asset-kind")]
+        } else if let t = values("asset-type").first {
+            cells[.kind] = [cell(t, "prop asset-type")]
+        }
+        if let c = own("cmmc-category").first { cells[.declared] = [cell(c, "prop cmmc-category")] }
         for prop in ["vlan-id", "network-id"] {
             if let z = values(prop).first(where: { !$0.isEmpty }) {
                 cells[.zone] = [cell(z, "prop \(prop)")]

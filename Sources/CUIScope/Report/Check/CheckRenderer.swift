@@ -30,8 +30,8 @@ public enum CheckRenderer {
             if f.evidence.count > 25 { f.evidence = Array(f.evidence.prefix(25)) }
             return f
         }
-        return SARIFRenderer.render(findings: findings, suppressions: suppressions,
-                                    fingerprints: new.map(\.fingerprint))
+        return SARIFRenderer.render(findings: findings, suppressions: suppressions, fingerprints: new.map(\.fingerprint),
+                                    assetLocations: r.proposed.assetLocations, fallback: r.proposed.fallbackLocation)
     }
 
     /// JUnit: one testcase per check of the catalogue; a check fails when it raised a failing
@@ -42,7 +42,7 @@ public enum CheckRenderer {
         extra.append(("waivers not expired", expired.isEmpty ? nil : expired.map {
             "\($0.waiver.location.file):\($0.waiver.location.line): waiver \($0.waiver.findingID) '\($0.waiver.subject)' expired \($0.waiver.expires)"
         }.joined(separator: "\n")))
-        return JUnitRenderer.render(suite: "cuiscope check (fail on \(r.failOn.rawValue))",
-                                    findings: r.failing.map(\.finding), extraCases: extra)
+        let new = r.findings.filter { $0.status == .new }.map { ($0.finding, $0.failing) }
+        return JUnitRenderer.render(suite: "cuiscope check (fail on \(r.failOn.rawValue))", findings: new, extraCases: extra)
     }
 }

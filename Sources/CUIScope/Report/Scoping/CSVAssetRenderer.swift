@@ -22,12 +22,20 @@ public enum CSVAssetRenderer {
         }
     }
 
+    /// Characters that make a spreadsheet read a cell as a formula when they come first (OWASP,
+    /// CSV Injection: `=`, `+`, `-`, `@`, tab, carriage return; NUL too, after OWASP ASVS 1.2.10).
+    static let formulaTriggers: Set<Unicode.Scalar> = ["=", "+", "-", "@", "\t", "\r", "\0"]
+
+    /// One RFC 4180 cell, neutralised first: a cell that starts with a formula trigger gets a
+    /// leading apostrophe (shown as text by Excel, LibreOffice and Google Sheets), whether or not it
+    /// is then quoted. No cell is exempt as "a number": the only numeric column, `line`, is never
+    /// negative, and `-1+…` payloads look numeric (docs/DECISIONS.md 61).
     static func quote(_ s: String) -> String {
-        if s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) {
-            return "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+        var v = s
+        if let first = v.unicodeScalars.first, formulaTriggers.contains(first) { v = "'" + v }
+        if v.unicodeScalars.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) {
+            return "\"" + v.replacingOccurrences(of: "\"", with: "\"\"") + "\""
         }
-        // Spreadsheet formula injection: a leading = + - @ is quoted with a leading apostrophe.
-        if let f = s.first, "=+-@".contains(f) { return "'" + s }
-        return s
+        return v
     }
 }

@@ -1,27 +1,30 @@
 /// Dispatches `--format` to the renderer; renderers only read the result.
 public enum ReportRenderer {
-    public static func render(_ r: AnalysisResult, format: OutputFormat) -> String {
+    /// - Parameter failOn: `--fail-on`, for the formats that mark failures (JUnit).
+    public static func render(_ r: AnalysisResult, format: OutputFormat, failOn: Severity? = nil) -> String {
         switch format {
         case .text: return TextReportRenderer.render(r)
         case .json: return JSONReportRenderer.render(r)
         case .markdown: return MarkdownReportRenderer.render(r)
         case .csv: return CSVAssetRenderer.render(r)
-        case .sarif: return SARIFRenderer.render(findings: r.findings)
-        case .junit: return JUnitRenderer.render(r)
-        case .oscal: return OSCALInventoryRenderer.render(r)
+        case .sarif:
+            return SARIFRenderer.render(findings: r.findings, assetLocations: r.assetLocations, fallback: r.fallbackLocation)
+        case .junit: return JUnitRenderer.render(r, failOn: failOn)
+        case .oscal: return OSCALSSPRenderer.render(r)
+        case .oscalPOAM: return OSCALPOAMRenderer.render(r)
         }
     }
 
     /// Streams the report to `out`: JSON, text, markdown and CSV as they walk the result (a
-    /// 100k-asset report is never held whole); the other formats are small or nested documents
-    /// rendered first.
-    public static func write(_ r: AnalysisResult, format: OutputFormat, to out: inout ReportOutput) {
+    /// 100k-asset report is never held whole); the other formats are nested documents rendered first.
+    public static func write(_ r: AnalysisResult, format: OutputFormat, failOn: Severity? = nil,
+                             to out: inout ReportOutput) {
         switch format {
         case .text: TextReportRenderer.write(r, to: &out)
         case .json: JSONReportRenderer.write(r, to: &out)
         case .markdown: MarkdownReportRenderer.write(r, to: &out)
         case .csv: CSVAssetRenderer.write(r, to: &out)
-        case .sarif, .junit, .oscal: out.write(render(r, format: format))
+        case .sarif, .junit, .oscal, .oscalPOAM: out.write(render(r, format: format, failOn: failOn))
         }
     }
 }
