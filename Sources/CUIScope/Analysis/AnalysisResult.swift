@@ -74,6 +74,10 @@ public struct InputSummary: Sendable, Hashable {
     public var records: Int
     /// Rows/rules/records skipped, each with its location.
     public var skipped: [Diagnostic]
+    /// Problems with rows or columns that were read all the same (ignored columns, a missing
+    /// `cui` column, unrecognised values), which the report must show: they change what the
+    /// result can be trusted for.
+    public var warnings: [Diagnostic] = []
     public var counts: [String: Int]
     /// For flow logs: the window the records were filtered to and the times actually seen.
     public var window: ObservationWindow?

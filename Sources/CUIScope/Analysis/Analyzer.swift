@@ -26,6 +26,7 @@ public enum Analyzer {
         phaseDone?(.classification)
         findings += networkFindings(input, rules: rules, graph: graph, topology: topology, engine: engine, index: index,
                                     categories: categories)
+        findings += InventoryFindings.noCUIStated(input.inventories)
         phaseDone?(.findings)
         let inputs = InputSummary.summaries(of: input)
         var edges: [Edge] = []
@@ -113,11 +114,27 @@ public enum Analyzer {
 }
 
 extension InputSummary {
+    /// How many row warnings of one file the report lists; `validate` lists them all.
+    static let warningsListed = 20
+
+    /// An inventory's warnings for the report: all of them up to ``warningsListed``, then one
+    /// line with the count, so 100k rows with an unknown kind do not become a 100k-line report.
+    static func reportedWarnings(_ inventory: Inventory) -> [Diagnostic] {
+        let all = inventory.warnings.filter { $0.severity == .warning }
+        guard all.count > warningsListed else { return all }
+        let more = all.count - warningsListed
+        return Array(all.prefix(warningsListed)) + [.warning(
+            SourceLocation(file: inventory.source, line: all[warningsListed].location.line),
+            "… and \(more) more warning\(more == 1 ? "" : "s") (cuiscope validate \(inventory.source) lists them all)")]
+    }
+
     /// One summary per input file, for the report's provenance section: inventories, rule
     /// sets (records are rules), then flow logs with their observation windows.
     static func summaries(of input: AnalysisInput) -> [InputSummary] {
         var out: [InputSummary] = input.inventories.map {
-            InputSummary(file: $0.source, format: "inventory", records: $0.assets.count, skipped: $0.skipped)
+            var summary = InputSummary(file: $0.source, format: "inventory", records: $0.assets.count, skipped: $0.skipped)
+            summary.warnings = reportedWarnings($0)
+            return summary
         }
         out += input.ruleSets.map {
             InputSummary(file: $0.source, format: $0.enforcementPoints.first?.vendor ?? "rules",

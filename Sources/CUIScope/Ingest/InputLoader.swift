@@ -87,6 +87,7 @@ public enum InputLoader {
                 log.append(contentsOf: error.diagnostics)
             }
         }
+        if inventories.count == p.inventories.count { checkMappings(inventories, into: &log) }
         // Asset ids are unique across all inventories, not only within one file.
         var firstSeen: [String: SourceLocation] = [:]
         for inv in inventories {
@@ -117,5 +118,23 @@ public enum InputLoader {
         try log.throwIfErrors()
         return AnalysisInput(inventories: inventories, ruleSets: ruleSets, flowLogs: flowLogs, scope: scope,
                              level: p.level, marketplace: marketplace)
+    }
+
+    /// A `--map` column that no inventory has is an error: a mistyped header would otherwise
+    /// leave its field unread without a word. One file lacking it is normal when several are
+    /// read, so the test is across all of them (docs/DECISIONS.md 113).
+    static func checkMappings(_ inventories: [Inventory], into log: inout DiagnosticLog) {
+        guard let first = inventories.first else { return }
+        let missing = inventories.dropFirst().reduce(first.columns.unmatchedMappings) {
+            $0.intersection($1.columns.unmatchedMappings)
+        }
+        for column in missing.sorted() {
+            let headers = inventories.filter { !$0.columns.available.isEmpty }.map {
+                "\($0.source): " + $0.columns.available.map { "'\($0)'" }.joined(separator: ", ")
+            }
+            log.error(SourceLocation(file: first.source, line: first.columns.headerLine, column: 1),
+                      "--map column '\(column)' is in no inventory's header"
+                        + (headers.isEmpty ? "" : " (columns: " + headers.joined(separator: "; ") + ")"))
+        }
     }
 }

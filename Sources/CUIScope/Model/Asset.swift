@@ -144,6 +144,8 @@ public struct Inventory: Sendable {
     /// for `validate` and the report.
     public var warnings: [Diagnostic]
     public var source: String
+    /// What the file's header (or JSON keys) offered and what was used of it.
+    public var columns = InventoryColumns()
 
     public init(assets: [Asset] = [], skipped: [Diagnostic] = [], warnings: [Diagnostic] = [], source: String) {
         self.assets = assets
@@ -151,4 +153,21 @@ public struct Inventory: Sendable {
         self.warnings = warnings
         self.source = source
     }
+}
+
+/// The columns of one inventory file as the reader saw them, so that no column is dropped without
+/// a word and a `--map` naming a column no file has is refused (docs/DECISIONS.md 113).
+public struct InventoryColumns: Sendable, Hashable {
+    /// Every non-blank header name (or JSON key), in file order: what a message lists as available.
+    public var available: [String] = []
+    /// Header names read as no field and not mapped to `ignore`, in file order.
+    public var ignored: [String] = []
+    /// `--map` columns that are not in this file (all of them for formats `--map` does not apply to).
+    public var unmatchedMappings: Set<String> = []
+    /// Whether the file has a column stating which assets handle CUI (`cui`), even if every cell is empty.
+    public var statesCUI = false
+    /// Where the header is (line 1 for JSON and XML): the place a file-level warning points at.
+    public var headerLine = 1
+
+    public init() {}
 }

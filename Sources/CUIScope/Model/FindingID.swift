@@ -41,6 +41,7 @@ public enum FindingID: String, Sendable, Hashable, Codable, CaseIterable, Custom
     case newEnclavePath = "CHG-25"
     case shadowedRule = "RULE-26"
     case redundantRule = "RULE-27"
+    case noCUIStated = "INPUT-35"
 
     public var description: String { rawValue }
 }

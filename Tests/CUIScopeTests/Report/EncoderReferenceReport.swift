@@ -47,11 +47,13 @@ enum EncoderReferenceReport {
     }
 
     struct InputDoc: Encodable {
-        var file: String, format: String, records: Int, skipped: [DiagnosticDoc], counts: [String: Int]
+        var file: String, format: String, records: Int, skipped: [DiagnosticDoc], warnings: [DiagnosticDoc]
+        var counts: [String: Int]
         var window: WindowDoc?
         init(_ i: InputSummary) {
             file = i.file; format = i.format; records = i.records
             skipped = i.skipped.sorted().map(DiagnosticDoc.init); counts = i.counts
+            warnings = i.warnings.map(DiagnosticDoc.init)
             window = i.window.map(WindowDoc.init)
         }
     }

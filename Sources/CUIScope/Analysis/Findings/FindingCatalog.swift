@@ -154,6 +154,10 @@ public enum FindingCatalog {
         id: .redundantRule, severity: .info, review: false, title: "Redundant rule",
         basis: "Rule-base hygiene: removing the rule changes no decision (NIST SP 800-171 3.4.6 least functionality, review)",
         remediation: "Remove the rule, or narrow the rules that make it redundant.")
+    public static let noCUIStated = FindingKind(
+        id: .noCUIStated, severity: .high, review: true, title: "No inventory states which assets handle CUI",
+        basis: "32 CFR 170.19(c)(1): the CMMC scope starts from the assets that process, store or transmit CUI",
+        remediation: "Add a cui column to the inventory (the CUI categories an asset handles, or yes/no), or map one with --map 'COLUMN=cui'.")
 
     /// The entry of `id`. Exhaustive: an id added to ``FindingID`` without an entry does not compile.
     public static func kind(_ id: FindingID) -> FindingKind {
@@ -192,6 +196,7 @@ public enum FindingCatalog {
         case .newEnclavePath: return newEnclavePath
         case .shadowedRule: return shadowedRule
         case .redundantRule: return redundantRule
+        case .noCUIStated: return noCUIStated
         }
     }
 

@@ -21,6 +21,9 @@ struct InventoryAssembler {
     private var log = DiagnosticLog()
     /// id → line of the row that first used it.
     private var firstLine: [String: Int] = [:]
+    /// The file's columns; readers that resolve a header fill it, ``add(_:at:cidrIsHost:)``
+    /// notes a `cui` cell from readers that have no header (NetBox custom fields, OSCAL props).
+    var columns = InventoryColumns()
 
     init(file: String, lenient: Bool) {
         self.file = file
@@ -53,6 +56,7 @@ struct InventoryAssembler {
     mutating func add(
         _ cells: [InventoryField: [InventoryCell]], at location: SourceLocation, cidrIsHost: Bool = false
     ) {
+        if cells[.cui] != nil { columns.statesCUI = true }
         var record = AssetRecord(cells: cells)
         let idCell = record.readID(at: location)
         let id = idCell?.text ?? ""
@@ -83,7 +87,28 @@ struct InventoryAssembler {
     /// The inventory, or every error found when not lenient (or when a file-level error occurred).
     func finish() throws(InputError) -> Inventory {
         try log.throwIfErrors()
-        return Inventory(assets: assets, skipped: skipped, warnings: log.entries.sorted(), source: file)
+        var log = self.log
+        if !columns.statesCUI {
+            log.append(.warning(SourceLocation(file: file, line: columns.headerLine, column: 1),
+                                "no cui column: no asset of this file can be found to process, store or transmit CUI "
+                                    + "(add a cui column, a NetBox custom field cui, or --map 'COLUMN=cui')"))
+        }
+        var inventory = Inventory(assets: assets, skipped: skipped, warnings: log.entries.sorted(), source: file)
+        inventory.columns = columns
+        return inventory
+    }
+
+    /// Takes a resolved header's column report and warns, once for the file, about the columns
+    /// that feed no field (docs/DECISIONS.md 113). A missing `cui` column is warned about in
+    /// ``finish()``, for every format.
+    mutating func useColumns(_ report: InventoryColumns, at header: SourceLocation) {
+        columns = report
+        columns.headerLine = header.line
+        if !report.ignored.isEmpty {
+            let names = report.ignored.map { "'\($0)'" }.joined(separator: ", ")
+            log.append(.warning(header, "\(report.ignored.count) column\(report.ignored.count == 1 ? "" : "s") not used: "
+                + "\(names) (read one as a field with --map 'COLUMN=FIELD', or silence this with --map 'COLUMN=ignore')"))
+        }
     }
 }
 

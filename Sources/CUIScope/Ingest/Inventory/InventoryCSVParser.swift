@@ -15,6 +15,7 @@ enum InventoryCSVParser {
         let headers = header.fields.map { InventoryValues.trim($0.text) }
         let (layout, notes) = InventoryLayout.resolve(headers: headers, mappings: mappings, at: headerLocation)
         for note in notes { assembler.report(note) }
+        assembler.useColumns(layout.columnReport, at: headerLocation)
         guard layout.hasIDColumn else {
             assembler.report(.error(headerLocation, "missing id column: the header needs one of id, asset_tag, "
                 + "hostname, sys_id, serial, name (or --map COLUMN=id)"))
@@ -23,6 +24,13 @@ enum InventoryCSVParser {
         let used = InventoryField.allCases.map { ($0, layout.columns(for: $0)) }.filter { !$0.1.isEmpty }
         while let record = try reader.next() {
             if record.isBlank { continue }
+            if let extra = extraField(record, columns: headers.count) {
+                assembler.rejectRecord(
+                    SourceLocation(file: file, line: extra.line, column: extra.column),
+                    "row has \(record.fields.count) fields but the header has \(headers.count): field \(extra.index + 1) "
+                        + "has no column (quote a value that contains a comma)")
+                continue
+            }
             var cells: [InventoryField: [InventoryCell]] = [:]
             cells.reserveCapacity(used.count)
             for (field, columns) in used {
@@ -50,5 +58,15 @@ enum InventoryCSVParser {
             assembler.add(cells, at: SourceLocation(file: file, line: record.line, column: 1))
         }
         return try assembler.finish()
+    }
+
+    /// The first non-blank field past the header's last column. Blank extra fields (the trailing
+    /// commas spreadsheets write) carry nothing and are read as absent (docs/DECISIONS.md 114).
+    static func extraField(_ record: CSVRecord, columns: Int) -> (index: Int, line: Int, column: Int)? {
+        guard record.fields.count > columns else { return nil }
+        for i in columns..<record.fields.count where !InventoryValues.isBlank(record.fields[i].text) {
+            return (i, record.fields[i].line, record.fields[i].column)
+        }
+        return nil
     }
 }

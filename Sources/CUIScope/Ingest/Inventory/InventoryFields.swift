@@ -94,14 +94,18 @@ struct InventoryLayout: Sendable {
     let headers: [String]
     /// True when no id column exists and `name` stands in for it.
     private(set) var idFromName = false
+    /// `--map` columns not in this header.
+    private(set) var unmatchedMappings: [String] = []
+    /// Columns mapped to `ignore`: deliberately unread, so not reported.
+    private(set) var ignoredOnPurpose = Set<Int>()
 
     /// Resolves a header row.
     /// - Parameters:
     ///   - headers: the header cells; blank cells are ignored (their columns are not read).
     ///   - mappings: `--map column=field` pairs; a mapped column is read as that field only and
     ///     overrides every alias. The target `ignore` drops a column.
-    /// - Returns: the layout and any notes (an unknown map target is an error, a map column not
-    ///   in this header a warning).
+    /// - Returns: the layout and any notes (an unknown map target is an error; a map column not
+    ///   in this header is kept in ``unmatchedMappings`` for the loader to judge across files).
     static func resolve(headers: [String], mappings: [String: String], at location: SourceLocation)
         -> (InventoryLayout, [Diagnostic])
     {
@@ -122,10 +126,12 @@ struct InventoryLayout: Sendable {
             }
             let indices = normalized.indices.filter { !key.isEmpty && normalized[$0] == key }
             if indices.isEmpty {
-                diagnostics.append(.warning(location, "--map column '\(column)' is not in this header"))
+                // Refused by the loader only when no inventory has it (docs/DECISIONS.md 113).
+                layout.unmatchedMappings.append(column)
                 continue
             }
             claimed.formUnion(indices)
+            if ignore { layout.ignoredOnPurpose.formUnion(indices) }
             if let field {
                 mappedFields.insert(field)
                 layout.columns[field, default: []].append(contentsOf: field.takesAllColumns ? indices : [indices[0]])
@@ -153,6 +159,23 @@ struct InventoryLayout: Sendable {
             layout.idFromName = true
         }
         return (layout, diagnostics)
+    }
+
+    /// Non-blank columns that feed no field and were not mapped to `ignore`, in column order: a
+    /// second id candidate (`serial` beside `id`) is among them, since it is not read either.
+    var ignoredColumns: [Int] {
+        let used = Set(columns.values.joined()).union(ignoredOnPurpose)
+        return headers.indices.filter { !used.contains($0) && !InventoryField.normalizedHeader(headers[$0]).isEmpty }
+    }
+
+    /// The column counts of this layout as ``InventoryColumns`` (CSV: one layout per file).
+    var columnReport: InventoryColumns {
+        var c = InventoryColumns()
+        c.available = headers.filter { !InventoryField.normalizedHeader($0).isEmpty }
+        c.ignored = ignoredColumns.map { headers[$0] }
+        c.unmatchedMappings = Set(unmatchedMappings)
+        c.statesCUI = !self.columns(for: .cui).isEmpty
+        return c
     }
 
     private init(headers: [String]) { self.headers = headers }

@@ -42,6 +42,8 @@ enum InventoryJSONParser {
                 assembler.rejectRecord(location(i), "record is not a JSON object (expected {…} with asset keys)")
             }
         }
+        // `--map` reads generic objects only: for the fixed vendor shapes every mapping is unmatched.
+        assembler.columns.unmatchedMappings = Set(mappings.keys)
         switch shape {
         case .generic: readGeneric(objects, mappings: mappings, into: &assembler)
         case .netbox: NetBoxRecords.read(objects, into: &assembler)
@@ -75,6 +77,8 @@ enum InventoryJSONParser {
         into assembler: inout InventoryAssembler
     ) {
         var layouts: [[String]: InventoryLayout] = [:]
+        defer { assembler.useColumns(columnReport(Array(layouts.values), mappings: mappings), at: objects.first?.location
+            ?? SourceLocation(file: assembler.file, line: 1, column: 1)) }
         for (object, location) in objects {
             let keys = object.keys.sorted()
             let layout: InventoryLayout
@@ -98,6 +102,25 @@ enum InventoryJSONParser {
             }
             assembler.add(cells, at: location)
         }
+    }
+
+    /// The columns over every key set: a key is ignored when no object's layout reads it, a
+    /// mapping unmatched when no object has its key (objects of one file differ in keys).
+    static func columnReport(_ layouts: [InventoryLayout], mappings: [String: String]) -> InventoryColumns {
+        var c = InventoryColumns()
+        var available = Set<String>(), read = Set<String>()
+        var unmatched = Set(mappings.keys)
+        for layout in layouts {
+            let r = layout.columnReport
+            available.formUnion(r.available)
+            read.formUnion(Set(r.available).subtracting(r.ignored))
+            unmatched.formIntersection(r.unmatchedMappings)
+            c.statesCUI = c.statesCUI || r.statesCUI
+        }
+        c.available = available.sorted()
+        c.ignored = available.subtracting(read).sorted()
+        c.unmatchedMappings = unmatched
+        return c
     }
 
     /// JSONSerialization reports "around character N"; turn that into a line and column.

@@ -33,7 +33,9 @@ public enum InventoryReader {
         let data = try InputFile.contents(path: path, file: file, unreadable: unreadable)
         let resolved = format ?? detect(data)
         if resolved == .xml {
-            return try OSCALInventory.parseXML(path: path, file: file, lenient: lenient)
+            var inventory = try OSCALInventory.parseXML(path: path, file: file, lenient: lenient)
+            inventory.columns.unmatchedMappings = Set(mappings.keys)  // `--map` reads CSV and generic JSON only
+            return inventory
         }
         return try read(data: data, displayName: file, format: resolved, mappings: mappings, lenient: lenient)
     }
@@ -53,7 +55,9 @@ public enum InventoryReader {
             guard FileManager.default.createFile(atPath: url.path, contents: data, attributes: [.posixPermissions: 0o600])
             else { throw InputError(SourceLocation(file: displayName, line: 0), "cannot stage XML input for parsing") }
             defer { try? FileManager.default.removeItem(at: url) }
-            return try OSCALInventory.parseXML(path: url.path, file: displayName, lenient: lenient)
+            var inventory = try OSCALInventory.parseXML(path: url.path, file: displayName, lenient: lenient)
+            inventory.columns.unmatchedMappings = Set(mappings.keys)
+            return inventory
         }
     }
 

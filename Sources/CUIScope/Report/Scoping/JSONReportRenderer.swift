@@ -137,8 +137,20 @@ public enum JSONReportRenderer {
         w.member("format", i.format)
         w.member("records", i.records)
         w.key("skipped")
+        diagnostics(i.skipped.sorted(), &w)
+        w.key("warnings")
+        diagnostics(i.warnings, &w)
+        if let win = i.window {
+            w.key("window")
+            window(win, &w)
+        }
+        w.endObject()
+    }
+
+    /// Diagnostics as `{column, file, line, message, severity}` objects (`$defs/diagnostic`).
+    static func diagnostics(_ list: [Diagnostic], _ w: inout JSONWriter) {
         w.beginArray()
-        for d in i.skipped.sorted() {
+        for d in list {
             w.beginObject()
             w.member("column", d.location.column)
             w.member("file", d.location.file)
@@ -148,11 +160,6 @@ public enum JSONReportRenderer {
             w.endObject()
         }
         w.endArray()
-        if let win = i.window {
-            w.key("window")
-            window(win, &w)
-        }
-        w.endObject()
     }
 
     /// Times as ISO-8601 UTC strings; null for an open end or when no record carried a time.

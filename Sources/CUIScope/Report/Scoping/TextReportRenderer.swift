@@ -22,6 +22,7 @@ public enum TextReportRenderer {
             out.write("\n")
             if let w = i.window { out.write("    observed: \(w.text)\n") }
             for d in i.skipped.sorted() { out.write("    \(d)\n") }
+            for d in i.warnings { out.write("    \(d)\n") }
         }
         if let w = r.observation { out.write("  Observation window (all flow logs): \(w.text)\n") }
         if let snap = r.marketplaceSnapshot { out.write("  FedRAMP Marketplace snapshot: \(snap)\n") }

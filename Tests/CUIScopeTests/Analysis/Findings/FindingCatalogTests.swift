@@ -98,6 +98,8 @@ struct FindingCatalogTests {
         s.allow("jump-rdp", from: "mgmt", to: "enclave", source: "10.99.0.40", services: "tcp/3389")
         s.allow("shop-jump", from: "shop", to: "mgmt", destination: "10.99.0.40", services: "tcp/3389")
         ids.formUnion(s.run().findings.map(\.id))
+        let noCUIColumn = try InventoryReader.read(data: Data("id,addresses\nh1,10.0.0.1\n".utf8), displayName: "no-cui.csv")
+        ids.formUnion(Analyzer.run(AnalysisInput(inventories: [noCUIColumn])).findings.map(\.id))
         return ids
     }
 

@@ -128,7 +128,7 @@ struct OSCALOutputTests {
 
     @Test("a run without findings still writes a valid POA&M, with one item saying so")
     func noFindings() throws {
-        let csv = TestPaths.temporaryFile("id,addresses,kind,declared,justification\nws1,10.0.0.1,endpoint,out-of-scope,air-gapped lab PC\n",
+        let csv = TestPaths.temporaryFile("id,addresses,kind,declared,justification,cui\nws1,10.0.0.1,endpoint,out-of-scope,air-gapped lab PC,no\n",
                                           name: "inv.csv")
         let scope = TestPaths.temporaryFile("level: 2\nzones:\n  lab: [10.0.0.0/24]\n", name: "scope.yaml")
         let json = try Self.object(try Self.output("json", ["--inventory", csv, "--scope", scope]))
