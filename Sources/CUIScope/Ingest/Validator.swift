@@ -77,13 +77,15 @@ public enum Validator {
         }
     }
 
+    /// Schema problems of a native file: against `CUISCOPE_SCHEMAS`'s copy when set, else the
+    /// compiled-in schema.
     private static func schema(_ path: String, _ name: String, in directory: String?) -> [Diagnostic] {
-        guard let directory else {
-            return [.warning(SourceLocation(file: path, line: 0),
-                             "XML schemas not found (set CUISCOPE_SCHEMAS to the schemas/ directory); "
-                                 + "schema validation skipped")]
-        }
+        guard let directory else { return XMLSchemaValidator.validate(path: path, embeddedSchema: name) }
         let schemaPath = (directory as NSString).appendingPathComponent(name)
+        guard FileManager.default.fileExists(atPath: schemaPath) else {
+            return [.error(SourceLocation(file: schemaPath, line: 0),
+                           "CUISCOPE_SCHEMAS names a directory without \(name) (unset it to use the built-in schemas)")]
+        }
         return XMLSchemaValidator.validate(path: path, schemaPath: schemaPath)
     }
 }
