@@ -10,8 +10,8 @@ public enum Validator {
     ///   - paths: files of any supported kind, in any order.
     ///   - inventoryCheck: checks one inventory file (CSV or JSON). The inventory reader lives
     ///     elsewhere; the command line passes a closure that calls it.
-    ///   - schemasDirectory: where `cuiscope-rules.xsd` and `cuiscope-flows.xsd` are; nil skips
-    ///     schema validation with a warning.
+    ///   - schemasDirectory: a directory whose `cuiscope-rules.xsd` and `cuiscope-flows.xsd`
+    ///     override the compiled-in schemas (`CUISCOPE_SCHEMAS`); nil uses the built-in ones.
     /// - Returns: every diagnostic, sorted by file, line and column; empty when all files are clean.
     public static func validate(
         paths: [String], inventoryCheck: (String) -> [Diagnostic] = { _ in [] },
