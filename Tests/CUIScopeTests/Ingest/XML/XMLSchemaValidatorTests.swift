@@ -56,7 +56,14 @@ import Testing
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: dir) }
         let copy = dir.appendingPathComponent("cuiscope")
-        try FileManager.default.copyItem(at: CLIRunner.executable, to: copy)
+        // Copied by cp, not by this process: a write descriptor of ours, inherited by a child
+        // another test forks meanwhile, would make exec fail with "Text file busy".
+        let cp = Process()
+        cp.executableURL = URL(fileURLWithPath: "/bin/cp")
+        cp.arguments = [CLIRunner.executable.path, copy.path]
+        try cp.run()
+        cp.waitUntilExit()
+        #expect(cp.terminationStatus == 0)
         let p = Process()
         p.executableURL = copy
         p.arguments = ["validate", TestPaths.fixture("native/rules-schema-invalid.xml")]
