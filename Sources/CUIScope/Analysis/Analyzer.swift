@@ -132,7 +132,8 @@ extension InputSummary {
     /// sets (records are rules), then flow logs with their observation windows.
     static func summaries(of input: AnalysisInput) -> [InputSummary] {
         var out: [InputSummary] = input.inventories.map {
-            var summary = InputSummary(file: $0.source, format: "inventory", records: $0.assets.count, skipped: $0.skipped)
+            var summary = InputSummary(file: $0.source, format: "inventory", records: $0.assets.count, skipped: $0.skipped,
+                                       counts: $0.counts)
             summary.warnings = reportedWarnings($0)
             return summary
         }

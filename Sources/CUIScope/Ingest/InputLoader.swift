@@ -88,6 +88,8 @@ public enum InputLoader {
             }
         }
         if inventories.count == p.inventories.count { checkMappings(inventories, into: &log) }
+        InventoryJoin.joinDeviceAddresses(&inventories)
+        scope = InventoryJoin.scopeWithInventoryZones(scope, inventories)
         // Asset ids are unique across all inventories, not only within one file.
         var firstSeen: [String: SourceLocation] = [:]
         for inv in inventories {

@@ -10,8 +10,8 @@ public enum Validator {
     ///   - paths: files of any supported kind, in any order.
     ///   - inventoryCheck: checks one inventory file (CSV or JSON). The inventory reader lives
     ///     elsewhere; the command line passes a closure that calls it.
-    ///   - schemasDirectory: where `cuiscope-rules.xsd` and `cuiscope-flows.xsd` are; nil skips
-    ///     schema validation with a warning.
+    ///   - schemasDirectory: a directory whose `cuiscope-rules.xsd` and `cuiscope-flows.xsd`
+    ///     override the compiled-in schemas (`CUISCOPE_SCHEMAS`); nil uses the built-in ones.
     /// - Returns: every diagnostic, sorted by file, line and column; empty when all files are clean.
     public static func validate(
         paths: [String], inventoryCheck: (String) -> [Diagnostic] = { _ in [] },
@@ -77,13 +77,15 @@ public enum Validator {
         }
     }
 
+    /// Schema problems of a native file: against `CUISCOPE_SCHEMAS`'s copy when set, else the
+    /// compiled-in schema.
     private static func schema(_ path: String, _ name: String, in directory: String?) -> [Diagnostic] {
-        guard let directory else {
-            return [.warning(SourceLocation(file: path, line: 0),
-                             "XML schemas not found (set CUISCOPE_SCHEMAS to the schemas/ directory); "
-                                 + "schema validation skipped")]
-        }
+        guard let directory else { return XMLSchemaValidator.validate(path: path, embeddedSchema: name) }
         let schemaPath = (directory as NSString).appendingPathComponent(name)
+        guard FileManager.default.fileExists(atPath: schemaPath) else {
+            return [.error(SourceLocation(file: schemaPath, line: 0),
+                           "CUISCOPE_SCHEMAS names a directory without \(name) (unset it to use the built-in schemas)")]
+        }
         return XMLSchemaValidator.validate(path: path, schemaPath: schemaPath)
     }
 }

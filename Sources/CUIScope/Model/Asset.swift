@@ -146,6 +146,14 @@ public struct Inventory: Sendable {
     public var source: String
     /// What the file's header (or JSON keys) offered and what was used of it.
     public var columns = InventoryColumns()
+    /// Addresses recorded apart from their device (NetBox `ipam/ip-addresses`), one entry per
+    /// device: the loader joins each to the asset of that id in any inventory, or keeps it as an
+    /// asset of its own when no inventory has the device (docs/DECISIONS.md 116).
+    public var deviceAddresses: [Asset] = []
+    /// Segments the file describes (NetBox `ipam/prefixes`): the zones when the scope file names none.
+    public var zones: [Zone] = []
+    /// Record counts for the report's inputs section (`ip records joined`, `prefixes`).
+    public var counts: [String: Int] = [:]
 
     public init(assets: [Asset] = [], skipped: [Diagnostic] = [], warnings: [Diagnostic] = [], source: String) {
         self.assets = assets

@@ -30,11 +30,9 @@ public struct Diagnostic: Hashable, Sendable, Codable, CustomStringConvertible, 
         Diagnostic(.warning, location, message)
     }
 
-    public var description: String {
-        let where_ = location.column > 0 ? "\(location.file):\(location.line):\(location.column)"
-            : "\(location.file):\(location.line):0"
-        return "\(where_): \(severity.rawValue): \(message)"
-    }
+    /// `file:line:column: severity: message`, shortened as ``SourceLocation`` is when the
+    /// column or line is unknown (`file:line: …`, `file: …`), the forms compilers print.
+    public var description: String { "\(location): \(severity.rawValue): \(message)" }
 
     public static func < (a: Diagnostic, b: Diagnostic) -> Bool {
         (a.location, a.severity, a.message) < (b.location, b.severity, b.message)

@@ -13,7 +13,11 @@ public struct SourceLocation: Hashable, Sendable, Comparable, Codable, CustomStr
         self.column = column
     }
 
-    public var description: String { column > 0 ? "\(file):\(line):\(column)" : "\(file):\(line)" }
+    /// `file:line:column`, `file:line` without a column, and `file` alone for a problem with the
+    /// whole file (line 0): never `file:0:0`.
+    public var description: String {
+        line <= 0 ? file : column > 0 ? "\(file):\(line):\(column)" : "\(file):\(line)"
+    }
 
     public static func < (a: SourceLocation, b: SourceLocation) -> Bool {
         (a.file, a.line, a.column) < (b.file, b.line, b.column)

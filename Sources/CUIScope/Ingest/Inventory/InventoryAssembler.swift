@@ -24,6 +24,10 @@ struct InventoryAssembler {
     /// The file's columns; readers that resolve a header fill it, ``add(_:at:cidrIsHost:)``
     /// notes a `cui` cell from readers that have no header (NetBox custom fields, OSCAL props).
     var columns = InventoryColumns()
+    /// Address records of devices named elsewhere (see ``add(_:at:cidrIsHost:joinsDevice:)``).
+    private var deviceAddresses: [Asset] = []
+    /// Zones described by the file (NetBox prefixes).
+    var zones: [Zone] = []
 
     init(file: String, lenient: Bool) {
         self.file = file
@@ -33,11 +37,6 @@ struct InventoryAssembler {
     /// Records a problem that is not about one row (header, mapping): an error stops strict and
     /// lenient runs alike, since every row would be wrong.
     mutating func report(_ d: Diagnostic) { log.append(d) }
-
-    /// Records a record that is deliberately not an asset (a NetBox prefix), with the reason.
-    mutating func skipRecord(_ location: SourceLocation, _ reason: String) {
-        skipped.append(Diagnostic(.note, location, reason))
-    }
 
     /// Records a record that could not be read at all (a JSON element that is not an object).
     mutating func rejectRecord(_ location: SourceLocation, _ message: String) {
@@ -53,8 +52,11 @@ struct InventoryAssembler {
     ///   - cells: the record's cells by field (several for `addresses`).
     ///   - location: the record's start, used when a required cell is missing.
     ///   - cidrIsHost: every `a/len` address is the host `a` (NetBox IP records).
+    ///   - joinsDevice: the record holds addresses of a device named by its id, to be joined to
+    ///     that device by the loader (``Inventory/deviceAddresses``), not an asset of its own.
     mutating func add(
-        _ cells: [InventoryField: [InventoryCell]], at location: SourceLocation, cidrIsHost: Bool = false
+        _ cells: [InventoryField: [InventoryCell]], at location: SourceLocation, cidrIsHost: Bool = false,
+        joinsDevice: Bool = false
     ) {
         if cells[.cui] != nil { columns.statesCUI = true }
         var record = AssetRecord(cells: cells)
@@ -66,6 +68,11 @@ struct InventoryAssembler {
         record.readScoping(into: &asset)
         record.readTexts(into: &asset)
 
+        if joinsDevice {
+            log.append(contentsOf: record.warnings)
+            if record.errors.isEmpty { deviceAddresses.append(asset) } else { reject(record.errors) }
+            return
+        }
         // duplicate ids: point at the second row, name the first
         if let idCell, let line = firstLine[id] {
             record.errors.append(.error(idCell.location, "column '\(idCell.column)': duplicate id (first used on line \(line))"))
@@ -75,12 +82,19 @@ struct InventoryAssembler {
         if record.errors.isEmpty {
             firstLine[id] = asset.location.line
             assets.append(asset)
-        } else if lenient {
-            let sorted = record.errors.sorted()
+        } else {
+            if !lenient, idCell != nil, firstLine[id] == nil { firstLine[id] = asset.location.line }
+            reject(record.errors)
+        }
+    }
+
+    /// A record's errors: the row is skipped and listed when lenient, else the errors stand.
+    private mutating func reject(_ errors: [Diagnostic]) {
+        if lenient {
+            let sorted = errors.sorted()
             skipped.append(.warning(sorted[0].location, "row skipped: " + sorted.map(\.message).joined(separator: "; ")))
         } else {
-            if idCell != nil, firstLine[id] == nil { firstLine[id] = asset.location.line }
-            log.append(contentsOf: record.errors)
+            log.append(contentsOf: errors)
         }
     }
 
@@ -95,6 +109,10 @@ struct InventoryAssembler {
         }
         var inventory = Inventory(assets: assets, skipped: skipped, warnings: log.entries.sorted(), source: file)
         inventory.columns = columns
+        inventory.deviceAddresses = deviceAddresses
+        inventory.zones = zones
+        if !deviceAddresses.isEmpty { inventory.counts["ip records"] = deviceAddresses.reduce(0) { $0 + $1.addressTexts.count } }
+        if !zones.isEmpty { inventory.counts["prefixes"] = zones.reduce(0) { $0 + $1.subnets.count } }
         return inventory
     }
 

@@ -3,7 +3,8 @@
 /// dump of several endpoints reads too (docs/FORMATS.md, NetBox).
 ///
 /// NetBox's own `id` is a database number, so devices are identified by `name`. IP addresses are
-/// grouped into one asset per device they are assigned to; prefixes are segments, not assets.
+/// grouped per device they are assigned to and joined to that device by the loader, in this file
+/// or another; prefixes are segments, which give zones when the scope file names none.
 enum NetBoxRecords {
     static func read(_ objects: [(object: [String: Any], location: SourceLocation)],
                      into assembler: inout InventoryAssembler)
@@ -14,7 +15,7 @@ enum NetBoxRecords {
 
         for (object, location) in objects {
             if object["prefix"] != nil {
-                assembler.skipRecord(location, "prefix records describe segments, not assets (NetBox prefix skipped)")
+                addPrefix(object, at: location, into: &assembler)
                 continue
             }
             if isIPAddress(object) {
@@ -45,7 +46,28 @@ enum NetBoxRecords {
             if g.device == nil, !g.dns.isEmpty {
                 cells[.name] = [InventoryCell(text: g.dns, location: g.location, column: "dns_name")]
             }
-            assembler.add(cells, at: g.location, cidrIsHost: true)
+            assembler.add(cells, at: g.location, cidrIsHost: true, joinsDevice: g.device != nil)
+        }
+    }
+
+    /// A prefix is a segment: a subnet of the zone named by its VLAN, else its role, else its
+    /// site, else itself. These zones are used when the scope file names none (docs/DECISIONS.md 116).
+    static func addPrefix(_ o: [String: Any], at location: SourceLocation, into assembler: inout InventoryAssembler) {
+        let text = InventoryValues.cellText(o["prefix"])
+        guard let addresses = AddressSet.parse(text) else {
+            assembler.rejectRecord(location, "field 'prefix': \(text.prefix(40)) is not a CIDR prefix")
+            return
+        }
+        let named = ["vlan", "role", "site"].lazy.compactMap { key -> String? in
+            let name = InventoryValues.cellText((o[key] as? [String: Any])?["name"])
+            return name.isEmpty ? nil : name
+        }.first
+        let subnet = Subnet(text: text, addresses: addresses, location: location, origin: "NetBox prefix \(text)")
+        let name = named ?? text
+        if let i = assembler.zones.firstIndex(where: { $0.name == name }) {
+            assembler.zones[i].subnets.append(subnet)
+        } else {
+            assembler.zones.append(Zone(name: name, subnets: [subnet]))
         }
     }
 

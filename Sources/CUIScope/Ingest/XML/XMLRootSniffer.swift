@@ -22,8 +22,14 @@ extension XMLReader {
             throw InputError(SourceLocation(file: file, line: 0), "cannot open file as XML")
         }
         defer { xmlFreeTextReader(reader) }
-        // Silence libxml2's default stderr printing: a CSV sniffed here is not an error.
-        xmlTextReaderSetStructuredErrorHandler(reader, { _, _ in }, nil)
+        // Keep libxml2's errors instead of its stderr printing: a CSV sniffed here is not an
+        // error, but an XML file that breaks before its root element is one, at its place.
+        let errors = ErrorBox(file: file)
+        xmlTextReaderSetStructuredErrorHandler(reader, { context, error in
+            guard let context, let error else { return }
+            Unmanaged<ErrorBox>.fromOpaque(context).takeUnretainedValue().record(error.pointee)
+        }, Unmanaged.passUnretained(errors).toOpaque())
+        defer { withExtendedLifetime(errors) {} }
         while xmlTextReaderRead(reader) == 1 {
             guard xmlTextReaderNodeType(reader) == Int32(XML_READER_TYPE_ELEMENT.rawValue) else { continue }
             let name = xmlTextReaderConstLocalName(reader).map { String(cString: $0) } ?? ""
@@ -43,6 +49,18 @@ extension XMLReader {
             }
             return XMLRootElement(name: name, attributes: attributes, location: location)
         }
+        // An encoding or syntax error before the document element of a file that starts like
+        // XML: report it where it is (an invalid byte on line 5), not as "not XML" on line 1.
+        if let fatal = errors.fatal, startsLikeXML(path) { throw InputError([fatal]) }
         return nil
+    }
+
+    /// Whether the first byte after a UTF-8 BOM and white space is `<`.
+    static func startsLikeXML(_ path: String) -> Bool {
+        guard let handle = FileHandle(forReadingAtPath: path) else { return false }
+        defer { try? handle.close() }
+        var bytes = [UInt8]((try? handle.read(upToCount: 256)) ?? Data())
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
+        return bytes.first { ![0x20, 0x09, 0x0A, 0x0D].contains($0) } == UInt8(ascii: "<")
     }
 }

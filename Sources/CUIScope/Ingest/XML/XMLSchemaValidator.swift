@@ -6,18 +6,42 @@ internal import CLibXML2
 /// as ``XMLReader`` (no network, no DTD loading, no entity substitution), so validating a
 /// hostile file is as safe as parsing it, and a million-record flow log is not held in memory.
 public enum XMLSchemaValidator {
-    /// Validates `path` against the schema at `schemaPath`.
+    /// Validates `path` against the schema at `schemaPath` (a `CUISCOPE_SCHEMAS` override).
     /// - Parameter displayName: the name to report instead of `path`.
     /// - Returns: every schema and well-formedness problem, each with line and column; empty
     ///   when the file is valid. Problems with the schema itself are reported against the schema.
     public static func validate(path: String, displayName: String? = nil, schemaPath: String) -> [Diagnostic] {
+        validate(path: path, displayName: displayName, schemaName: schemaPath) { xmlSchemaNewParserCtxt(schemaPath) }
+    }
+
+    /// Validates `path` against one of the schemas compiled into the tool (`cuiscope-rules.xsd`,
+    /// `cuiscope-flows.xsd`), so validation works wherever the binary is installed.
+    public static func validate(path: String, displayName: String? = nil, embeddedSchema name: String) -> [Diagnostic] {
+        guard let text = EmbeddedSchemas.byName[name] else {
+            return [.error(SourceLocation(file: name, line: 0), "no such built-in XML schema")]
+        }
+        let bytes = Array(text.utf8)
+        return bytes.withUnsafeBufferPointer { buffer in
+            buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buffer.count) { base in
+                validate(path: path, displayName: displayName, schemaName: name) {
+                    xmlSchemaNewMemParserCtxt(base, Int32(buffer.count))
+                }
+            }
+        }
+    }
+
+    /// The validation itself, with the schema's parser context made by `makeParser`.
+    private static func validate(
+        path: String, displayName: String?, schemaName: String, makeParser: () -> xmlSchemaParserCtxtPtr?
+    ) -> [Diagnostic] {
         let file = displayName ?? path
         guard FileManager.default.isReadableFile(atPath: path) else {
             return [.error(SourceLocation(file: file, line: 0), "cannot read file")]
         }
+        let schemaPath = schemaName
         let schemaErrors = ErrorCollector(file: schemaPath)
         let schemaBox = Unmanaged.passUnretained(schemaErrors).toOpaque()
-        guard let parserContext = xmlSchemaNewParserCtxt(schemaPath) else {
+        guard let parserContext = makeParser() else {
             return [.error(SourceLocation(file: schemaPath, line: 0), "cannot read XML schema")]
         }
         defer { xmlSchemaFreeParserCtxt(parserContext) }
@@ -68,35 +92,14 @@ public enum XMLSchemaValidator {
         }
     }
 
-    /// Where the XSDs are: `$CUISCOPE_SCHEMAS`, else a `schemas/` directory beside the
-    /// executable or one of its ancestors (a source checkout's `.build/debug/cuiscope`, an
-    /// install's `bin/../share/cuiscope/schemas`), else `./schemas`.
-    /// - Returns: the directory holding `cuiscope-rules.xsd`, or nil when none is found.
+    /// Where XSDs that override the built-in ones are: `$CUISCOPE_SCHEMAS` (a directory with
+    /// `cuiscope-rules.xsd` and `cuiscope-flows.xsd`), for trying a schema change without a
+    /// rebuild. Nil (the usual case) means the compiled-in schemas (docs/DECISIONS.md 115).
     public static func schemasDirectory(
-        environment: [String: String] = ProcessInfo.processInfo.environment,
-        executable: URL? = Bundle.main.executableURL,
-        currentDirectory: String = FileManager.default.currentDirectoryPath
+        environment: [String: String] = ProcessInfo.processInfo.environment
     ) -> String? {
-        let marker = "cuiscope-rules.xsd"
-        func holdsSchemas(_ dir: String) -> Bool {
-            FileManager.default.fileExists(atPath: (dir as NSString).appendingPathComponent(marker))
-        }
-        if let dir = environment["CUISCOPE_SCHEMAS"], !dir.isEmpty {
-            return holdsSchemas(dir) ? dir : nil
-        }
-        if var dir = executable?.resolvingSymlinksInPath().deletingLastPathComponent() {
-            while true {
-                for candidate in ["schemas", "share/cuiscope/schemas"] {
-                    let path = dir.appendingPathComponent(candidate).path
-                    if holdsSchemas(path) { return path }
-                }
-                let parent = dir.deletingLastPathComponent()
-                if parent.path == dir.path { break }
-                dir = parent
-            }
-        }
-        let local = (currentDirectory as NSString).appendingPathComponent("schemas")
-        return holdsSchemas(local) ? local : nil
+        guard let dir = environment["CUISCOPE_SCHEMAS"], !dir.isEmpty else { return nil }
+        return dir
     }
 }
 

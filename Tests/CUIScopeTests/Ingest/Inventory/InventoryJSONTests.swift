@@ -37,27 +37,58 @@ struct InventoryJSONTests {
         #expect(inv.assets.last?.location.line == 620)
     }
 
-    @Test("NetBox ipam/ip-addresses: 18 IPs grouped into one asset per device", .tags(.samples), .samplesPresent)
+    @Test("NetBox ipam/ip-addresses: 18 IPs grouped per device, to be joined to the device", .tags(.samples), .samplesPresent)
     func netboxIPAddresses() throws {
         let inv = try InventoryReader.read(path: TestPaths.realWorld("inventory/pynetbox_ipam_ip_addresses.json"))
-        #expect(inv.assets.map(\.id) == ["test1-core1", "test1-core2", "test1-edge1", "test1-edge2"])
-        #expect(inv.assets.map(\.addressTexts.count) == [4, 4, 5, 5])
-        #expect(inv.assets.map(\.location.line) == [6, 41, 76, 111])
-        let core1 = try #require(inv.assets.first)
+        #expect(inv.assets.isEmpty)
+        let groups = inv.deviceAddresses
+        #expect(groups.map(\.id) == ["test1-core1", "test1-core2", "test1-edge1", "test1-edge2"])
+        #expect(groups.map(\.addressTexts.count) == [4, 4, 5, 5])
+        #expect(groups.map(\.location.line) == [6, 41, 76, 111])
+        let core1 = try #require(groups.first)
         #expect(core1.addressTexts == ["10.0.254.1/24", "10.15.22.2/31", "10.16.22.2/31", "169.254.1.2/31"])
         // /31 interface addresses are hosts, even when the host bits are zero.
         #expect(core1.addresses.summary == "10.0.254.1,10.15.22.2,10.16.22.2,169.254.1.2")
         #expect(inv.skipped.isEmpty)
     }
 
-    @Test("NetBox ipam/prefixes: no assets, every prefix reported as skipped", .tags(.samples), .samplesPresent)
+    @Test("NetBox ipam/prefixes: no assets; the prefixes are subnets of a zone named by their role", .tags(.samples), .samplesPresent)
     func netboxPrefixes() throws {
         let inv = try InventoryReader.read(path: TestPaths.realWorld("inventory/pynetbox_ipam_prefixes.json"),
                                            displayName: "prefixes.json")
-        #expect(inv.assets.isEmpty)
-        #expect(inv.skipped.count == 2)
-        #expect(inv.skipped.map(\.location.line) == [6, 33])
-        #expect(inv.skipped.allSatisfy { $0.message.contains("prefix records describe segments, not assets") })
+        #expect(inv.assets.isEmpty && inv.skipped.isEmpty)
+        #expect(inv.zones.map(\.name) == ["Lab Network"])
+        #expect(inv.zones.first?.subnets.map(\.text) == ["10.0.255.0/24", "10.1.1.0/24"])
+        #expect(inv.zones.first?.subnets.map(\.location.line) == [6, 33])
+    }
+
+    @Test("NetBox devices, IP addresses and prefixes read together: one asset per device, zones from prefixes",
+          .tags(.samples), .samplesPresent)
+    func netboxExportsMerge() throws {
+        let files = ["dcim_devices", "ipam_ip_addresses", "ipam_prefixes"].map {
+            TestPaths.realWorld("inventory/pynetbox_\($0).json")
+        }
+        let input = try InputLoader.load(InputPaths(inventories: files))
+        #expect(input.assets.count == 11)
+        let core1 = try #require(input.assets.first { $0.id == "test1-core1" })
+        // The device's primary address first, then the interface addresses the IP export adds.
+        #expect(core1.addressTexts == ["10.0.254.1/24", "10.15.22.2/31", "10.16.22.2/31", "169.254.1.2/31"])
+        #expect(core1.location.file.hasSuffix("pynetbox_dcim_devices.json"))
+        #expect(input.scope?.zones.map(\.name) == ["Lab Network"])
+        let result = Analyzer.run(input)
+        #expect(result.inputs.map { $0.counts["ip records"] ?? 0 } == [0, 18, 0])
+        #expect(result.inputs.map { $0.counts["prefixes"] ?? 0 } == [0, 0, 2])
+    }
+
+    @Test("a scope file's zones win over NetBox prefixes")
+    func scopeZonesWin() throws {
+        let prefixes = TestPaths.temporaryFile(#"{"count":1,"next":null,"previous":null,"results":[{"id":1,"family":4,"prefix":"10.9.0.0/16","vlan":{"name":"lab"}}]}"#, name: "prefixes.json")
+        let inventory = TestPaths.temporaryFile("id,addresses,cui\nh1,10.9.0.5,yes\n", name: "inv.csv")
+        let scope = TestPaths.temporaryFile("zones:\n  office: [10.9.0.0/24]\n", name: "scope.yaml")
+        let withScope = try InputLoader.load(InputPaths(inventories: [inventory, prefixes], scope: scope))
+        #expect(withScope.scope?.zones.map(\.name) == ["office"])
+        let without = try InputLoader.load(InputPaths(inventories: [inventory, prefixes]))
+        #expect(without.scope?.zones.map(\.name) == ["lab"])
     }
 
     @Test("NetBox IPs without a device become assets named by their address; custom fields are read")
