@@ -15,7 +15,7 @@ struct InputOptions: ParsableArguments {
     @Option(name: .long, parsing: .upToNextOption, help: "Asset inventory files (CSV or JSON).")
     var inventory: [String] = []
 
-    @Option(name: .long, parsing: .upToNextOption, help: "Firewall rule exports (native XML, PAN-OS, Panorama, pfSense, OPNsense).")
+    @Option(name: .long, parsing: .upToNextOption, help: ArgumentHelp("Firewall rule exports (\(ReaderRegistry.rulesLabels))."))
     var rules: [String] = []
 
     @Option(name: .long, parsing: .upToNextOption, help: "Flow logs: native XML, PAN-OS traffic log XML, Zeek conn.log (TSV or JSON), AWS VPC, Azure NSG/VNet, headed CSV.")
@@ -48,7 +48,7 @@ struct InputOptions: ParsableArguments {
     @Option(name: .long, help: "Inventory format override: csv or json (default: detected from content).")
     var inventoryFormat: InventoryFormat?
 
-    @Option(name: .long, help: "Rules format override: native, panos, pfsense or opnsense (default: detected from content).")
+    @Option(name: .long, help: ArgumentHelp("Rules format override: \(ReaderRegistry.rulesFormatNames) (default: detected from content)."))
     var rulesFormat: RulesFormat?
 
     @Option(name: .long, parsing: .singleValue, help: "Map an inventory column to a field: --map 'Host Name=id'.")

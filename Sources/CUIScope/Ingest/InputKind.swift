@@ -14,12 +14,19 @@ public enum InputKind: Sendable, Equatable {
     /// A `--scope` YAML file.
     case scope
 
-    /// Root elements of the rules formats (read by ``RulesReader``).
-    static let rulesRoots: Set<String> = [NativeRulesParser.rootName, "config", "response", "pfsense", "opnsense"]
+    /// A rules, flow or inventory format the tool recognises but cannot read (Check Point
+    /// rulebase JSON, …): refused in one line, never misread as an inventory.
+    case unsupported(format: String, location: SourceLocation)
+    /// A FedRAMP Marketplace feed (`--fedramp`): the 18F `data.json` or a product list.
+    case marketplace
+
     /// Root elements of the flow formats (read by ``FlowsReader``).
     static let flowsRoots: Set<String> = [NativeFlowsParser.rootName]
+    /// The OSCAL system security plan, whose `inventory-item`s ``InventoryReader`` reads.
+    static let inventoryRoots: Set<String> = ["system-security-plan"]
 
-    /// Sniffs a file's kind from content.
+    /// Sniffs a file's kind from content: the rules readers of ``ReaderRegistry`` first, then
+    /// the recognised-but-unsupported formats, then flows, marketplace, scope and inventory.
     /// - Throws: ``InputError`` when the file cannot be read.
     public static func detect(path: String, displayName: String? = nil) throws(InputError) -> InputKind {
         let file = displayName ?? path
@@ -27,38 +34,32 @@ public enum InputKind: Sendable, Equatable {
             throw InputError(SourceLocation(file: file, line: 0), "cannot read file")
         }
         // Decompressed: a gzip file is recognised by what it holds.
-        let head = Data(InputFile.head(path: path))
-        var bytes = head[...]
-        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = bytes.dropFirst(3) }
-        let first = bytes.first { !($0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D) }
-        switch first {
-        case UInt8(ascii: "<"):
-            guard let root = try XMLReader.rootElement(path, displayName: displayName) else {
-                return .unknownXML(root: "", location: SourceLocation(file: file, line: 1))
-            }
-            if root.name == "response", isPANOSLogResponse(head) { return .flows(root: root.name) }
-            if rulesRoots.contains(root.name) { return .rules(root: root.name) }
-            if flowsRoots.contains(root.name) { return .flows(root: root.name) }
-            return .unknownXML(root: root.name, location: root.location)
-        case UInt8(ascii: "{"), UInt8(ascii: "["):
-            if let f = FlowsReader.sniffText(Array(bytes)) { return .flows(root: f.rawValue) }
-            return .inventory
-        default:
-            // Text flow logs (Zeek, AWS VPC, headed CSV with source and destination columns).
-            if let f = FlowsReader.sniffText(Array(bytes)) { return .flows(root: f.rawValue) }
-            return looksLikeYAMLMapping(bytes) ? .scope : .inventory
+        let head = try InputHead(path: path, displayName: displayName)
+        let start = head.xmlRoot?.location ?? SourceLocation(file: file, line: 1)
+        if let root = head.xmlRoot, flowsRoots.contains(root.name)
+            || (root.name == "response" && FlowsReader.isPANOSLogResponse(head.bytes))
+        {
+            return .flows(root: root.name)
         }
-    }
-
-    /// A PAN-OS XML API log query answer (`<response><result><job>…<log><logs>`) rather than a
-    /// config (`<response><result><config>`).
-    private static func isPANOSLogResponse(_ head: Data) -> Bool {
-        FlowsReader.isPANOSLogResponse(Array(head))
+        if let reader = ReaderRegistry.rulesReader(for: head) {
+            return .rules(root: head.xmlRoot?.name ?? reader.names[0])
+        }
+        if let known = ReaderRegistry.recognisedFormat(for: head) {
+            return .unsupported(format: known.label, location: start)
+        }
+        if head.firstByte == UInt8(ascii: "<") {
+            guard let root = head.xmlRoot else { return .unknownXML(root: "", location: start) }
+            return inventoryRoots.contains(root.name) ? .inventory : .unknownXML(root: root.name, location: root.location)
+        }
+        // Text and JSON flow logs (Zeek, AWS VPC, Azure, headed CSV with source and destination columns).
+        if let f = FlowsReader.sniffText(head.bytes) { return .flows(root: f.rawValue) }
+        if FedRAMPMarketplaceParser.sniff(head) { return .marketplace }
+        if head.isJSON { return .inventory }
+        return looksLikeYAMLMapping(head.text) ? .scope : .inventory
     }
 
     /// The first meaningful line is `key:` or `key: value` (or `---`): YAML, not a CSV header.
-    private static func looksLikeYAMLMapping(_ bytes: Data.SubSequence) -> Bool {
-        let text = String(decoding: bytes, as: UTF8.self)
+    private static func looksLikeYAMLMapping(_ text: String) -> Bool {
         for raw in text.split(whereSeparator: { $0 == "\n" || $0 == "\r" }) {
             let line = raw.trimmingCharacters(in: .whitespaces)
             if line.isEmpty || line.hasPrefix("#") { continue }

@@ -1,23 +1,9 @@
-/// Reads a firewall rules file of any supported format, detected from content (the root
-/// element), never from the file extension (docs/FORMATS.md, Detecting the format).
-/// A rules format named on the command line (`--rules-format`), overriding detection.
-public enum RulesFormat: String, CaseIterable, Sendable {
-    case native, panos, pfsense, opnsense
-
-    /// Whether a document element fits this format.
-    func accepts(root: String) -> Bool {
-        switch self {
-        case .native: return root == NativeRulesParser.rootName
-        case .panos: return PANOSConfigParser.isPANOS(rootName: root)
-        case .pfsense, .opnsense: return PFSenseConfigParser.isPFSense(rootName: root)
-        }
-    }
-}
-
+/// Reads a firewall rules file of any supported format, detected from content (root element,
+/// JSON keys or text signature), never from the file extension (docs/FORMATS.md, Detecting the
+/// format). The formats are the readers of ``ReaderRegistry/rules``.
 public enum RulesReader {
-    /// Root element names and the format each one means, for messages.
-    static let knownRoots = "<cuiscope-rules> (cuiscope native), <config> or <response> (PAN-OS), "
-        + "<pfsense> (pfSense), <opnsense> (OPNsense)"
+    /// Root elements, keys and signatures each format is recognised by, for messages.
+    static var knownRoots: String { ReaderRegistry.rulesSignatures }
 
     /// Reads `path` as a rules export.
     /// - Parameters:
@@ -25,6 +11,7 @@ public enum RulesReader {
     ///   - lenient: skip rules with problems and list them in ``RuleSet/diagnostics``.
     ///   - hosts: name → addresses from a hosts file or the inventory, the only way FQDN
     ///     objects are resolved (never DNS).
+    ///   - format: `--rules-format`; the file must still look like that format.
     /// - Throws: ``InputError`` naming file:line:column for unreadable, malformed, unsupported
     ///   or invalid input.
     public static func read(path: String, displayName: String? = nil, lenient: Bool = false,
@@ -32,28 +19,31 @@ public enum RulesReader {
         -> RuleSet
     {
         let file = displayName ?? path
-        guard let root = try XMLReader.rootElement(path, displayName: displayName) else {
-            throw InputError(SourceLocation(file: file, line: 1),
-                             "not an XML rules export (expected one of \(knownRoots))")
+        let head = try InputHead(path: path, displayName: displayName)
+        let start = head.xmlRoot?.location ?? SourceLocation(file: file, line: 1)
+        let options = RulesReadOptions(lenient: lenient, hosts: hosts)
+        if let format {
+            let reader = format.reader
+            guard reader.sniff(head) else {
+                let what = head.xmlRoot.map { "a document whose root element is <\($0.name)>" } ?? "this file"
+                throw InputError(start, "--rules-format \(format.rawValue) does not read \(what) (expected \(reader.signature))")
+            }
+            return try reader.read(path: path, displayName: displayName, options: options)
         }
-        if let format, !format.accepts(root: root.name) {
-            throw InputError(root.location, "--rules-format \(format.rawValue) does not read a document whose root element is <\(root.name)>")
+        if let reader = ReaderRegistry.rulesReader(for: head) {
+            return try reader.read(path: path, displayName: displayName, options: options)
         }
-        // Extension point: one case per vendor format, keyed by the document element.
-        switch root.name {
-        case NativeRulesParser.rootName:
-            let document = try XMLReader.document(path, displayName: displayName)
-            return try NativeRulesParser.parse(document, file: file, lenient: lenient)
-        case let name where PANOSConfigParser.isPANOS(rootName: name):
-            let document = try XMLReader.document(path, displayName: displayName,
-                                                  skip: PANOSConfigParser.skippedElements)
-            return try PANOSConfigParser.parse(document, file: file, hosts: hosts, lenient: lenient)
-        case let name where PFSenseConfigParser.isPFSense(rootName: name):
-            let document = try XMLReader.document(path, displayName: displayName)
-            return try PFSenseConfigParser.parse(document, file: file, lenient: lenient)
-        default:
-            throw InputError(root.location,
-                             "unrecognised rules format: root element <\(root.name)> (expected one of \(knownRoots))")
+        throw InputError(start, unrecognised(head))
+    }
+
+    /// Why a file no rules reader accepts was refused: a recognised but unsupported format is
+    /// named; anything else lists what each reader looks for.
+    static func unrecognised(_ head: InputHead) -> String {
+        if let known = ReaderRegistry.recognisedFormat(for: head) { return ReaderRegistry.unsupportedMessage(known) }
+        if let root = head.xmlRoot {
+            return "unrecognised rules format: root element <\(root.name)> (expected one of \(knownRoots))"
         }
+        if head.firstByte == UInt8(ascii: "<") { return "malformed XML rules export (expected one of \(knownRoots))" }
+        return "unrecognised rules format (expected one of \(knownRoots))"
     }
 }

@@ -65,6 +65,15 @@ public enum Validator {
             if root.isEmpty { return XMLReader.checkWellFormed(path).ifEmpty([.error(location, "malformed XML")]) }
             return [.error(location, "unrecognised XML input: root element <\(root)> (expected one of "
                 + RulesReader.knownRoots + ", " + FlowsReader.knownRoots + ")")]
+        case .unsupported(let format, let location):
+            return [.error(location, ReaderRegistry.unsupportedMessage(named: format))]
+        case .marketplace:
+            do {
+                _ = try FedRAMPMarketplaceParser.read(path: path)
+                return []
+            } catch {
+                return error.diagnostics
+            }
         case .scope:
             do {
                 _ = try ScopeFileParser.read(path: path, displayName: nil)

@@ -68,6 +68,15 @@ public enum FedRAMPMarketplaceParser {
 
     // MARK: - Detection
 
+    /// Whether a file's head is a Marketplace feed, for `validate`: the 18F `data.Providers`
+    /// object (any key case), or a product list whose objects carry `csp` and `cso`.
+    static func sniff(_ head: InputHead) -> Bool {
+        guard head.isJSON else { return false }
+        let lowered = head.text.lowercased()
+        return (head.hasJSONKeys(["meta", "data"]) && lowered.contains(#""providers""#))
+            || head.hasJSONKeys(["csp", "cso"])
+    }
+
     /// Decides the feed by shape: `data.Providers` means 18F; otherwise the largest list of
     /// objects carrying `id` and `csp` or `cso` (searched three levels deep) is the product list.
     static func detect(_ root: LocatedJSON) throws(InputError) -> Feed {

@@ -30,6 +30,7 @@ public enum InventoryReader {
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue else {
             throw InputError(SourceLocation(file: file, line: 0), unreadable)
         }
+        if format == nil { try refuseOtherKinds(path: path, file: file) }
         let data = try InputFile.contents(path: path, file: file, unreadable: unreadable)
         let resolved = format ?? detect(data)
         if resolved == .xml {
@@ -38,6 +39,21 @@ public enum InventoryReader {
             return inventory
         }
         return try read(data: data, displayName: file, format: resolved, mappings: mappings, lenient: lenient)
+    }
+
+    /// A rules export, flow log or recognised unsupported format given as an inventory is
+    /// refused in one line: a text firewall export would otherwise read as a CSV whose rows
+    /// are all invalid (docs/DECISIONS.md 91).
+    private static func refuseOtherKinds(path: String, file: String) throws(InputError) {
+        let start = SourceLocation(file: file, line: 1)
+        switch try InputKind.detect(path: path, displayName: file) {
+        case .rules: throw InputError(start, "a firewall rules export, not an inventory (pass it with --rules)")
+        case .flows: throw InputError(start, "a flow log, not an inventory (pass it with --flows)")
+        case .unsupported(let format, let location):
+            throw InputError(location, ReaderRegistry.unsupportedMessage(named: format))
+        case .marketplace: throw InputError(start, "a FedRAMP Marketplace feed, not an inventory (pass it with --fedramp)")
+        case .inventory, .scope, .unknownXML: return
+        }
     }
 
     /// Reads an inventory from bytes (tests, stdin).
