@@ -8,6 +8,7 @@ public enum ReaderRegistry {
         NativeRulesFormat(),
         PANOSRulesFormat(),
         PFSenseRulesFormat(),
+        FortiGateRulesFormat(),
     ]
 
     /// Formats recognised by content but not read yet: one clear error, exit 2, instead of a
@@ -23,9 +24,6 @@ public enum ReaderRegistry {
         },
         RecognisedFormat("Juniper Junos XML (show configuration | display xml)") { head in
             head.xmlRoot?.name == "configuration" || (head.xmlRoot?.name == "rpc-reply" && head.text.contains("junos"))
-        },
-        RecognisedFormat("Fortinet FortiGate configuration") {
-            $0.hasLine(startingWith: ["#config-version=", "config firewall policy", "config system interface"])
         },
         RecognisedFormat("Juniper Junos set commands (show configuration | display set)") {
             $0.hasLine(startingWith: ["set version ", "set security ", "set interfaces ", "set applications "])
