@@ -3,7 +3,8 @@
 # before every build: libxml2 headers (the XML readers), zlib headers (gzip-compressed inputs),
 # Graphviz (diagram rendering and its tests), Python's jsonschema (the tests validate JSON and
 # SARIF output against schemas), compliance-trestle (the tests load the OSCAL output into its
-# models) and regex (NIST's OSCAL schema uses Unicode classes that Python's re lacks).
+# models), regex (NIST's OSCAL schema uses Unicode classes that Python's re lacks) and
+# markdown-it-py (the tests parse the Markdown report with a CommonMark parser).
 set -euo pipefail
 
 SUDO=""
@@ -30,4 +31,9 @@ fi
 if ! python3 -c 'import trestle, regex; assert trestle.__version__ == "5.2.0"' >/dev/null 2>&1; then
     echo "bootstrap: installing python compliance-trestle 5.2.0 and regex" >&2
     python3 -m pip install --quiet "compliance-trestle==5.2.0" regex >&2
+fi
+
+if ! python3 -c 'import markdown_it' >/dev/null 2>&1; then
+    echo "bootstrap: installing python markdown-it-py" >&2
+    python3 -m pip install --quiet markdown-it-py >&2 || $SUDO apt-get install -y -qq python3-markdown-it >&2
 fi

@@ -32,13 +32,28 @@ public enum HostsFileParser {
         for a in assets {
             let hosts = a.addresses.intervals.filter { $0.lower == $0.upper }.map { IPAddress(value: $0.lower) }
             guard !hosts.isEmpty else { continue }
-            for name in Set([a.id, a.name]) { for h in hosts { add(name, h, to: &out) } }
+            for h in hosts { add(a.id, h, to: &out) }
+            if a.name != a.id { for h in hosts { add(a.name, h, to: &out) } }
         }
         return out
     }
 
     static func add(_ name: String, _ addr: IPAddress, to map: inout [String: [IPAddress]]) {
-        let key = name.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: "."))
+        let key = normalizedName(name)
         if !(map[key]?.contains(addr) ?? false) { map[key, default: []].append(addr) }
+    }
+
+    /// Lower-cased, without leading or trailing dots (`Files.Example.` is `files.example`).
+    /// ASCII names, nearly all of them, skip Foundation's Unicode case mapping.
+    static func normalizedName(_ name: String) -> String {
+        var utf8 = Array(name.utf8)
+        guard utf8.allSatisfy({ $0 < 0x80 }) else {
+            return name.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: "."))
+        }
+        for i in utf8.indices where utf8[i] >= 0x41 && utf8[i] <= 0x5A { utf8[i] |= 0x20 }
+        let dot = UInt8(ascii: ".")
+        let start = utf8.firstIndex { $0 != dot } ?? utf8.endIndex
+        let end = utf8.lastIndex { $0 != dot }.map { $0 + 1 } ?? start
+        return String(decoding: utf8[start..<max(start, end)], as: UTF8.self)
     }
 }

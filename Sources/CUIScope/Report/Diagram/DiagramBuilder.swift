@@ -239,10 +239,13 @@ struct DiagramBuilder {
         clusters.append(DiagramLegend.cluster())
         var nodes = layout.nodes
         nodes.append(DiagramLegend.node(view: options.view, aggregated: mode != .none))
-        let edges = (dataEdges + layout.extraEdges).sorted { ($0.from, $0.to) < ($1.from, $1.to) }
+        let edges = (dataEdges + layout.extraEdges).sorted {
+            $0.from != $1.from ? NaturalOrder.less($0.from, $1.from) : NaturalOrder.less($0.to, $1.to)
+        }
         return DiagramGraph(
             attributes: graphAttributes(drawable: drawable, mode: mode),
-            clusters: clusters.sorted { $0.key < $1.key }, nodes: nodes.sorted { $0.id < $1.id }, edges: edges)
+            clusters: clusters.sorted { NaturalOrder.less($0.key, $1.key) },
+            nodes: nodes.sorted { NaturalOrder.less($0.id, $1.id) }, edges: edges)
     }
 
     /// `seeds` and every asset that shares an edge with one of them.
