@@ -135,6 +135,8 @@ public struct EnforcementPoint: Sendable, Hashable {
     /// Rules evaluated on the egress leg (pf `out` direction); when none matches the packet passes.
     /// Ingress `rules` decide first; a packet crosses the device only if both legs pass.
     public var egressRules: [Rule] = []
+    /// Static routes (all routers of the device): they place addresses no connected subnet holds.
+    public var routes: [StaticRoute] = []
 
     public init(
         name: String, vendor: String, zones: [Zone] = [], rules: [Rule] = [], interzoneDefault: RuleAction = .deny,

@@ -23,11 +23,17 @@ public struct Subnet: Sendable, Hashable {
     public var location: SourceLocation
     /// The interface or scope entry that declared it, for evidence.
     public var origin: String
+    /// The device's own address on this subnet (a firewall interface address), when the subnet
+    /// comes from an interface: traffic to it ends at that device (docs/DECISIONS.md 68).
+    public var hostAddress: IPAddress?
 
-    public init(text: String, addresses: AddressSet, location: SourceLocation, origin: String) {
+    public init(
+        text: String, addresses: AddressSet, location: SourceLocation, origin: String, hostAddress: IPAddress? = nil
+    ) {
         self.text = text
         self.addresses = addresses
         self.location = location
         self.origin = origin
+        self.hostAddress = hostAddress
     }
 }

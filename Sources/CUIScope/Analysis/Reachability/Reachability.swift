@@ -44,33 +44,38 @@ public final class ReachabilityEngine {
         source: IPAddress, destination: IPAddress, services: ServiceSet, fromZone: String? = nil,
         toZone: String? = nil
     ) -> ReachAnswer {
-        let srcPlace = topology.place(source)
-        let dstPlace = topology.place(destination)
+        let (srcPlace, srcNote) = fromZone == nil ? locate(source, role: "source") : (nil, nil)
+        let (dstPlace, dstNote) = toZone == nil ? locate(destination, role: "destination") : (nil, nil)
+        var routing = [srcNote, dstNote].compactMap { $0 }
         guard let from = fromZone ?? srcPlace?.zone, let to = toZone ?? dstPlace?.zone else {
             return ReachAnswer(
                 decision: .deny, allowed: ServiceSet(),
                 breakdown: [ReachSegment(services: services, decision: .deny, hops: [])],
-                notes: ["source/destination not in any known zone"], fromZone: fromZone ?? srcPlace?.zone,
-                toZone: toZone ?? dstPlace?.zone)
+                notes: routing.isEmpty ? ["source/destination not in any known zone"] : routing,
+                fromZone: fromZone ?? srcPlace?.zone, toZone: toZone ?? dstPlace?.zone)
         }
-        if fromZone == nil, toZone == nil, let a = srcPlace?.segment, let b = dstPlace?.segment, from == to, a == b {
+        let ownedBy = toZone == nil ? ownerNote(destination, dstPlace) : nil
+        if let ownedBy { routing.append(ownedBy) }
+        if ownedBy == nil, fromZone == nil, toZone == nil, let a = srcPlace?.segment, let b = dstPlace?.segment,
+            from == to, a == b
+        {
             return ReachAnswer(
                 decision: services.isEmpty ? .deny : .allow, allowed: services,
                 breakdown: [ReachSegment(services: services, decision: .allow, hops: [])],
                 notes: ["same segment \(a.text): no enforcement point between them"], fromZone: from, toZone: to)
         }
-        guard let route = topology.route(from: from, to: to) else {
+        guard let route = topology.route(from: from, to: to, endsAtDevice: ownedBy != nil) else {
             return ReachAnswer(
                 decision: .deny, allowed: ServiceSet(),
                 breakdown: [ReachSegment(services: services, decision: .deny, hops: [])],
-                notes: ["no route from zone \(from) to zone \(to) through any enforcement point"], fromZone: from,
+                notes: routing + ["no route from zone \(from) to zone \(to) through any enforcement point"], fromZone: from,
                 toZone: to)
         }
         if route.isEmpty {
             return ReachAnswer(
                 decision: services.isEmpty ? .deny : .allow, allowed: services,
                 breakdown: [ReachSegment(services: services, decision: .allow, hops: [])],
-                notes: ["same zone, no enforcement point filters it"], fromZone: from, toZone: to)
+                notes: routing + ["same zone, no enforcement point filters it"], fromZone: from, toZone: to)
         }
 
         // Live pieces still passing every hop so far; denied pieces are final.
@@ -104,7 +109,7 @@ public final class ReachabilityEngine {
             finished.append(ReachSegment(services: piece.services, decision: .allow, hops: piece.hops))
         }
         finished.sort { ($0.services.intervals.first?.lower ?? 0) < ($1.services.intervals.first?.lower ?? 0) }
-        var notes: [String] = []
+        var notes = routing
         if finished.contains(where: { $0.hops.contains { !$0.notes.isEmpty } }) {
             notes.append("some deciding rules carry conditions or objects the tool did not evaluate; see hop notes")
         }

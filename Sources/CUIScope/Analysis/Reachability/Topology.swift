@@ -63,6 +63,8 @@ public struct Topology: Sendable {
     public let zoneNames: [String]
 
     let subnets: SubnetIndex
+    /// The devices' static routes, for addresses beyond the connected subnets.
+    let routeTable: RouteTable
     private let zoneIndex: [String: Int]
     /// Enforcement points per zone, sorted by (name, index).
     private let pointsOfZone: [[Int]]
@@ -85,6 +87,7 @@ public struct Topology: Sendable {
                 intrazoneDefault: .allow, location: ep.location))
         }
         self.enforcementPoints = stages
+        self.routeTable = RouteTable(enforcementPoints: enforcementPoints)
         self.egressStage = egress
         var merged: [String: Zone] = [:]
         for ep in enforcementPoints {
@@ -222,9 +225,12 @@ public struct Topology: Sendable {
     /// Same zone: one intrazone hop through the first enforcement point (by name) that has the
     /// zone, or `[]` (unfiltered within the zone) when none has it. Different zones with no
     /// enforcement-point path: nil (separated).
-    public func route(from: String, to: String) -> [RouteHop]? {
+    /// - Parameter endsAtDevice: the packet is addressed to the last device itself (its own
+    ///   address), so it never leaves that device: no egress stage on the last hop.
+    public func route(from: String, to: String, endsAtDevice: Bool = false) -> [RouteHop]? {
         shortestRoute(from: from, to: to).map { hops in
-            hops.flatMap { h -> [RouteHop] in
+            hops.enumerated().flatMap { i, h -> [RouteHop] in
+                if endsAtDevice, i == hops.count - 1 { return [h] }
                 guard let e = egressStage[h.enforcementPoint] else { return [h] }
                 return [h, RouteHop(enforcementPoint: e, fromZone: h.fromZone, toZone: h.toZone)]
             }

@@ -175,7 +175,8 @@ private struct EnforcementPointBuilder {
             return
         }
         zones.add(zone: zone, subnet: Subnet(text: set.summary, addresses: set, location: el.location,
-                                             origin: "interface \(name) of \(point)"))
+                                             origin: "interface \(name) of \(point)",
+                                             hostAddress: raw.contains("/") ? IPAddress(String(raw.split(separator: "/")[0])) : nil))
     }
 
     /// `<zone name><subnet>CIDR</subnet>…</zone>`.

@@ -53,6 +53,11 @@ enum PANOSFirewallPolicy {
                 if let inter = d.interzone { ep.interzoneDefault = inter.0; ep.location = inter.1 }
             }
             ep.ruleOnlyZones = PANOSPolicy.undefinedZones(ep)
+            if index == 0 {
+                ep.routes = PANOSRoutes.read(
+                    device?.child("network"), vsys: vsysList.flatMap(\.elements),
+                    zones: vsysList.flatMap { PANOSInterfaces.zones($0.elements, interfaces: interfaces) })
+            }
             points.append(ep)
         }
         return PANOSPolicy(points: points, log: resolver.log, reader: reader, scopes: scopes)

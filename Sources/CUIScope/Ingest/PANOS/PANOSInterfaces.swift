@@ -46,7 +46,8 @@ enum PANOSInterfaces {
             let text = PANOSXML.name(ip)
             if let net = network(text) {
                 map[name, default: []].append(Subnet(
-                    text: net.summary, addresses: net, location: ip.location, origin: "\(name) \(text)"))
+                    text: net.summary, addresses: net, location: ip.location, origin: "\(name) \(text)",
+                    hostAddress: IPAddress(String(text.split(separator: "/")[0]))))
             } else if let set = addressObject(text) {
                 map[name, default: []].append(Subnet(
                     text: set.summary, addresses: set, location: ip.location, origin: "\(name) \(text)"))

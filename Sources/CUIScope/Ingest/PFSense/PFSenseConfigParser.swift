@@ -41,6 +41,7 @@ public enum PFSenseConfigParser {
             interzoneDefault: .deny, intrazoneDefault: .deny, location: root.child("filter")?.location ?? root.location,
             ruleOnlyZones: ruleZones.subtracting(interfaces.keys).sorted())
         ep.egressRules = compiled.egress
+        ep.routes = PFSenseRoutes.read(root)
 
         if !lenient { try ctx.log.throwIfErrors() }
         let user = legacy + mvc

@@ -210,7 +210,8 @@ struct PFInterfaces {
             var subnets: [Subnet] = []
             for a in [i.v4, i.v6] {
                 if let n = a.network, let ip = a.address, let p = a.prefix {
-                    subnets.append(Subnet(text: "\(ip)/\(p)", addresses: n, location: i.location, origin: origin))
+                    subnets.append(Subnet(text: "\(ip)/\(p)", addresses: n, location: i.location, origin: origin,
+                                          hostAddress: IPAddress("\(ip)")))
                 }
             }
             for vip in i.virtualIPs where !subnets.contains(where: { $0.addresses.isSuperset(of: vip.network) }) {

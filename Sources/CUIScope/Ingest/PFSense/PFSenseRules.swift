@@ -48,7 +48,9 @@ struct PFSenseRules {
         let problemsBefore = ctx.problems
         let tracker = el.nonEmpty("tracker")
         let descr = el.nonEmpty("descr")
-        let name = descr ?? tracker.map { "tracker \($0)" } ?? "rule at line \(el.location.line)"
+        // Named as the GUI lists it: the bare tracker id (pfSense), else the uuid (OPNsense).
+        let uuid = el.attribute("uuid").flatMap { $0.isEmpty ? nil : $0 }
+        let name = descr ?? tracker ?? uuid ?? "rule at line \(el.location.line)"
         let label = "rule '\(name)'"
         guard let action = action(el.text(of: "type"), el, label, &ctx) else { return nil }
         let floating = (el.text(of: "floating") ?? "").lowercased() == "yes"

@@ -58,7 +58,7 @@ struct PFSenseRealWorldTests {
         let nat = try #require(ep.rules.first { $0.name == "NAT HTTP to webserver" })
         #expect(nat.action == .allow && nat.services.summary == "tcp/80 udp/80")
         // (self) holds the LAN address; the DHCP WAN address is reported as unresolved.
-        let selfRule = try #require(ep.rules.first { $0.name == "tracker 1585138184" })
+        let selfRule = try #require(ep.rules.first { $0.name == "1585138184" })
         #expect(selfRule.destination.addresses.contains(try #require(IPAddress("192.168.1.1"))))
         #expect(selfRule.destination.unresolved.contains { $0.hasPrefix("wan address (dhcp") })
         #expect(selfRule.uuid == "1585138184")
