@@ -1,0 +1,44 @@
+import Foundation
+import Testing
+@testable import CUIScope
+
+/// Conclusions rest on loaded evidence (docs/DECISIONS.md 75): the demo without its firewall
+/// export must not call anything "Separated", and says which input would decide it.
+@Suite struct MissingEvidenceTests {
+    static func run(rules: [String]) throws -> AnalysisResult {
+        let p = InputPaths(inventories: [TestPaths.demo("demo/inventory.csv")], rules: rules, flows: [],
+                           scope: TestPaths.demo("demo/scope.yaml"))
+        return Analyzer.run(try InputLoader.load(p))
+    }
+
+    @Test func noRulesMeansSeparationNotEvaluated() throws {
+        let r = try Self.run(rules: [])
+        for a in r.assets {
+            for reason in a.reasons { #expect(!reason.text.hasPrefix("Separated"), "\(a.id): \(reason.text)") }
+            #expect(!a.reasons.contains { $0.text.contains("no enforcement point routes") }, "\(a.id)")
+        }
+        let qa = try #require(r.assets.first { $0.id == "qa-ws01" })
+        if qa.category == .outOfScope {
+            #expect(qa.reasons.contains { $0.text.hasPrefix("Separation not evaluated: no firewall rules were loaded (--rules)") })
+            let f = try #require(r.findings.first { $0.id == "EVID-30" && $0.assets == ["qa-ws01"] })
+            #expect(f.review && f.severity == .low && f.message.contains("--rules"))
+        }
+        #expect(r.findings.contains { $0.id == "EVID-30" })
+    }
+
+    @Test func withRulesSeparationIsEvaluated() throws {
+        let r = try Self.run(rules: [TestPaths.demo("demo/firewall.xml")])
+        #expect(!r.findings.contains { $0.id == "EVID-30" })
+        #expect(!r.assets.contains { $0.reasons.contains { $0.text.hasPrefix("Separation not evaluated") } })
+    }
+
+    /// Evidence monotonicity: adding the firewall export never removes a finding id silently
+    /// except EVID-30, the finding that asked for it.
+    @Test func addingRulesOnlyReplacesTheNotEvaluatedFinding() throws {
+        let without = try Self.run(rules: [])
+        let with = try Self.run(rules: [TestPaths.demo("demo/firewall.xml")])
+        let lost = Set(without.findings.map { "\($0.id) \($0.assets)" })
+            .subtracting(with.findings.map { "\($0.id) \($0.assets)" })
+        #expect(lost.allSatisfy { $0.hasPrefix("EVID-30") || $0.hasPrefix("CLOUD") || $0.hasPrefix("DOC-15") }, "\(lost.sorted())")
+    }
+}
