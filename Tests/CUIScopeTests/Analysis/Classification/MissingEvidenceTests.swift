@@ -41,4 +41,17 @@ import Testing
             .subtracting(with.findings.map { "\($0.id) \($0.assets)" })
         #expect(lost.allSatisfy { $0.hasPrefix("EVID-30") || $0.hasPrefix("CLOUD") || $0.hasPrefix("DOC-15") }, "\(lost.sorted())")
     }
+
+    /// docs/DECISIONS.md 77: the demo's RDP from 10.20.10.200 (no inventory row) into eng-ws01,
+    /// which corp-deny-enclave denies, is SCOPE-FLOW-04 as an inventoried source would be, plus DOC-14.
+    @Test func deniedFlowFromAnUnknownAddressIsFlow04() throws {
+        var p = InputPaths(inventories: [TestPaths.demo("demo/inventory.csv")], rules: [TestPaths.demo("demo/firewall.xml")],
+                           flows: [TestPaths.demo("demo/flows.xml")], scope: TestPaths.demo("demo/scope.yaml"))
+        p.flowWindow = .unbounded
+        let r = Analyzer.run(try InputLoader.load(p))
+        let f = try #require(r.findings.first { $0.id == "SCOPE-FLOW-04" && $0.message.contains("10.20.10.200") })
+        #expect(f.assets == ["eng-ws01"] && f.severity == .high)
+        #expect(f.message.hasPrefix("Observed tcp/3389 10.20.10.200 → 10.50.1.21 (1 record, an address no inventory row covers) is not permitted by the current rules"))
+        #expect(r.findings.contains { $0.id == "DOC-14" && $0.assets == ["eng-ws01"] })
+    }
 }
