@@ -54,4 +54,19 @@ import Testing
         #expect(f.message.hasPrefix("Observed tcp/3389 10.20.10.200 → 10.50.1.21 (1 record, an address no inventory row covers) is not permitted by the current rules"))
         #expect(r.findings.contains { $0.id == "DOC-14" && $0.assets == ["eng-ws01"] })
     }
+
+    /// docs/DECISIONS.md 78: corp-lt-07 is computed a CUI Asset; its flat corp subnet neighbours
+    /// stay out of scope but are not called "Separated", and each gets a SCOPE-IND-07 review.
+    @Test func coResidentsOfAComputedCUIAssetGetATrueReason() throws {
+        let r = try Self.run(rules: [TestPaths.demo("demo/firewall.xml")])
+        let lt7 = try #require(r.assets.first { $0.id == "corp-lt-07" })
+        try #require(lt7.category == .cui)
+        let lt1 = try #require(r.assets.first { $0.id == "corp-lt-01" })
+        #expect(lt1.category == .outOfScope)
+        let reason = try #require(lt1.reasons.first { $0.text.hasPrefix("Shares segment") })
+        #expect(reason.text.contains("with corp-lt-07, which is in scope as a CUI Asset"))
+        #expect(reason.text.hasSuffix("not pulled in transitively (docs/DECISIONS.md 1) — review."))
+        #expect(!lt1.reasons.contains { $0.text.hasPrefix("Separated") })
+        #expect(r.findings.contains { $0.id == "SCOPE-IND-07" && $0.assets == ["corp-lt-01"] && $0.review })
+    }
 }
