@@ -87,7 +87,7 @@ public enum FindingCatalog {
     public static let vdiNotKVM = FindingKind(
         id: .vdiNotKVM, severity: .high, review: false, title: "VDI endpoint is not KVM-only",
         basis: "32 CFR 170.19(c)(1), Out-of-Scope Assets, VDI client bullet; DoD FAQ on screenshots [secondary]",
-        remediation: "Reclassify the endpoint as cui, or lock the VDI policy down to keyboard/video/mouse only.")
+        remediation: "Restrict the VDI client to keyboard/video/mouse only (turn off drive, clipboard, printer and USB redirection in the VDI policy), or accept the endpoint as in scope (cui).")
     public static let specializedMisclassified = FindingKind(
         id: .specializedMisclassified, severity: .medium, review: false, title: "Specialized Asset misclassified",
         basis: "32 CFR 170.19(c)(1) Specialized Assets; preamble on broad categorization",
