@@ -181,6 +181,9 @@ import Testing
         #expect(r.findings("VDI-10").first { $0.assets == ["thick"] }?.message.contains("tcp/445") == true)
         #expect(r.has("VDI-10", for: "legacy"))
         #expect(r.category("legacy") == .cui)
+        // docs/DECISIONS.md 79: VDI-10's advice only, never PATH-01's "block the path".
+        #expect(!r.has("SCOPE-PATH-01", for: "legacy") && !r.has("SCOPE-PATH-01", for: "thick"))
+        #expect(r.findings("VDI-10").first?.remediation.hasPrefix("Restrict the VDI client to keyboard/video/mouse only") == true)
         #expect(r.allowlist.count == 1)
     }
 
