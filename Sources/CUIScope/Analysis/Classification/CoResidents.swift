@@ -26,8 +26,7 @@ enum CoResidents {
             for i in seg.members where categories[i] == .outOfScope {
                 guard let r = results[i].reasons.firstIndex(where: claimsSeparation) else { continue }
                 let peer = graph.assets[cui].id
-                let why = results[cui].reasons.first.map { " (\(firstSentence($0.text)))" } ?? ""
-                let text = "Shares segment \(seg.text) with \(peer), which is in scope as a CUI Asset\(why), with no filtering between them; not pulled in transitively (docs/DECISIONS.md 1) — review."
+                let text = "Shares segment \(seg.text) with \(peer), which is in scope as a CUI Asset by its own paths, with no filtering between them; not pulled in transitively (docs/DECISIONS.md 1) — review."
                 let segment = Evidence(kind: .segment, text: "subnet \(seg.text)", location: seg.location)
                 results[i].reasons[r] = Reason(text, evidence: results[i].reasons[r].evidence + [segment])
                 out.append(FindingCatalog.indirectPath.make(
@@ -42,10 +41,5 @@ enum CoResidents {
     /// A step-8 reason that claims (or could not evaluate) separation.
     static func claimsSeparation(_ r: Reason) -> Bool {
         r.text.hasPrefix("Separated") || r.text.hasPrefix("Separation not evaluated")
-    }
-
-    static func firstSentence(_ s: String) -> String {
-        let head = s.split(separator: ":", maxSplits: 1).first.map(String.init) ?? s
-        return head.hasSuffix(".") ? String(head.dropLast()) : head
     }
 }

@@ -64,7 +64,7 @@ import Testing
         let lt1 = try #require(r.assets.first { $0.id == "corp-lt-01" })
         #expect(lt1.category == .outOfScope)
         let reason = try #require(lt1.reasons.first { $0.text.hasPrefix("Shares segment") })
-        #expect(reason.text.contains("with corp-lt-07, which is in scope as a CUI Asset"))
+        #expect(reason.text.hasPrefix("Shares segment 10.20.10.0/24 with qa-ws01, which is in scope as a CUI Asset by its own paths"))
         #expect(reason.text.hasSuffix("not pulled in transitively (docs/DECISIONS.md 1) — review."))
         #expect(!lt1.reasons.contains { $0.text.hasPrefix("Separated") })
         #expect(r.findings.contains { $0.id == "SCOPE-IND-07" && $0.assets == ["corp-lt-01"] && $0.review })
