@@ -67,6 +67,7 @@ public enum Analyzer {
                 id: a.id, name: a.name, addresses: a.addressTexts, kind: a.kind, zone: graph.zones(of: i).first,
                 category: o.category, declared: a.declared, labels: o.labels, reasons: o.reasons, location: a.location))
         }
+        findings += CoResidents.apply(&results, graph: graph, categories: categories)
         return (results, findings, categories)
     }
 

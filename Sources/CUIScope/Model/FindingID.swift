@@ -42,6 +42,7 @@ public enum FindingID: String, Sendable, Hashable, Codable, CaseIterable, Custom
     case shadowedRule = "RULE-26"
     case redundantRule = "RULE-27"
     case noCUIStated = "INPUT-35"
+    case separationNotEvaluated = "EVID-30"
 
     public var description: String { rawValue }
 }

@@ -30,6 +30,9 @@ struct Classification {
         var evidence: [Evidence]
         /// No address in a known zone: separation could not be checked.
         var unplaced: Bool
+        /// Placed, but no firewall export was loaded and no denied flow or statement stands in:
+        /// separation was not evaluated (docs/DECISIONS.md 75).
+        var notEvaluated = false
     }
 
     var labels = Set<Category>()

@@ -200,7 +200,7 @@ struct Classifier {
                 parts.append("the enforcement points deny every route to CUI assets")
                 evidence += c.blocked.map { EvidenceText.hop($0) }
             }
-            if !c.noRouteZones.isEmpty {
+            if !c.noRouteZones.isEmpty && graph.rulesLoaded {
                 let zones = c.noRouteZones.joined(separator: ", ")
                 parts.append("no enforcement point routes to zone\(c.noRouteZones.count == 1 ? "" : "s") \(zones)")
                 evidence.append(Evidence(kind: .zone, text: "no route from \(x.zones.joined(separator: ", ")) to \(zones)"))
@@ -212,15 +212,19 @@ struct Classifier {
         }
         if graph.targets.isEmpty { parts.append("no CUI asset is in the inventory") }
         if let j = a.justification, !j.isEmpty { parts.append("justification: \(j)") }
+        let denied = !(graph.observed.denied[i] ?? []).isEmpty
+        let notEvaluated = placed && !a.isCloudService && !graph.rulesLoaded && !graph.targets.isEmpty && !denied
         let head: String
         if !placed && !a.isCloudService {
             head = "Out of scope as far as the inputs show: it handles no CUI and provides no security function, but it has no address in a known zone, so separation could not be checked"
         } else if a.isCloudService {
             head = "A cloud service that holds neither CUI nor Security Protection Data: not an ESP for CMMC (Table 4 to §170.19(c)(2))"
+        } else if notEvaluated {
+            head = "Separation not evaluated: no firewall rules were loaded (--rules), so no rule or route shows whether it can reach CUI assets; no same-segment or observed data-capable path was found"
         } else {
             head = "Separated: no permitted, same-segment or observed data-capable path to or from any CUI asset"
         }
         let text = head + (parts.isEmpty ? "." : "; " + parts.joined(separator: "; ") + ".")
-        return (text, Classification.Separation(evidence: evidence, unplaced: !placed))
+        return (text, Classification.Separation(evidence: evidence, unplaced: !placed, notEvaluated: notEvaluated))
     }
 }

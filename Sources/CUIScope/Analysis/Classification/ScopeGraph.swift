@@ -13,6 +13,9 @@ struct ScopeGraph {
     let relayConnectivity: [Int: Connectivity]
     /// Asset indices per zone name.
     let membersByZone: [String: [Int]]
+    /// Whether any firewall export was loaded: without one, "no route" only means no rules were
+    /// given, and separation by enforcement point was not evaluated (docs/DECISIONS.md 75).
+    var rulesLoaded = true
 
     func zones(of i: Int) -> [String] {
         Array(Set(endpoints[i].compactMap(\.zone))).sorted()
@@ -71,7 +74,7 @@ extension ScopeGraph {
         phaseDone?(.relays)
         return ScopeGraph(assets: assets, endpoints: endpoints, enclaveZones: enclave, targets: targets,
                           connectivity: connectivity, observed: observed, relayConnectivity: relayConnectivity,
-                          membersByZone: membersByZone)
+                          membersByZone: membersByZone, rulesLoaded: !input.enforcementPoints.isEmpty)
     }
 
     /// Targets of step 7: every asset that handles CUI or is declared cui — except Government-

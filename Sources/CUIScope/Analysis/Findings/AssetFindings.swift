@@ -14,8 +14,11 @@ enum AssetFindings {
         if x.asset.isCloudService && rules.appliesCloudRequirements {
             out += CloudChecks.findings(for: x.asset, holdsCUI: x.declaresCUI, marketplace: marketplace, rules: rules)
         }
-        out += VDIFindings.findings(x, c, rules: rules)
-        out += PathFindings.findings(x, c, rules: rules)
+        let vdi = VDIFindings.findings(x, c, rules: rules)
+        out += vdi
+        // A VDI client's path is VDI-10's subject: PATH-01's "block the path" would contradict
+        // the intended VDI access (docs/DECISIONS.md 79).
+        out += PathFindings.findings(x, c, rules: rules).filter { vdi.isEmpty || $0.id != FindingID.pathEnterprise.rawValue }
         out += SeparationFindings.findings(x, c, rules: rules)
         out += DeclaredCategoryFindings.findings(x, c, rules: rules, raised: out, memo: memo)
         out += SpecializedIsolationFindings.findings(x, c, rules: rules, graph: graph)

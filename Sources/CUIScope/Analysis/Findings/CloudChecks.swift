@@ -37,6 +37,8 @@ enum CloudChecks {
         case .insufficient(let r, let reason):
             return ("\(a.id) holds CUI on \(r.offering) (\(r.id)), whose Marketplace record is not FedRAMP Moderate (or higher) authorized: \(reason).",
                     [record(r, snapshot)])
+        case .review(nil, let reason):
+            return ("\(a.id) holds CUI; its FedRAMP authorization was \(reason).", [])
         case .review(let r, let reason):
             return ("\(a.id) holds CUI on \(r.map { "\($0.offering) (\($0.id))" } ?? "a service") whose FedRAMP status needs a manual determination: \(reason).",
                     r.map { [record($0, snapshot)] } ?? [])
@@ -46,6 +48,9 @@ enum CloudChecks {
                     [])
         case .statedOnly(let status, let impact):
             let values = "'\(status)'\(impact.map { ", impact '\($0)'" } ?? "")"
+            if FedRAMPAssessment.statesNoAuthorization(status) {
+                return ("\(a.id) holds CUI, and the inventory itself states FedRAMP status \(values): no FedRAMP Moderate authorization and no equivalency evidence (\(stated)).", [])
+            }
             switch FedRAMPAcceptList.default.decide(status: status, impact: impact) {
             case .denied(let reason):
                 return ("\(a.id) holds CUI; its FedRAMP status \(values) is not Moderate (or higher) authorized: \(reason) (\(stated)).", [])

@@ -15,7 +15,8 @@ public enum FedRAMPVerdict: Sendable, Hashable {
     /// The values cannot be decided by rule (20x Moderate, Certification Classes A–D, values on
     /// neither list, conflicting duplicate records) → CLOUD-04.
     case review(MarketplaceRecord?, reason: String)
-    /// No record for the stated package id, or no id stated → CLOUD-01 with near matches.
+    /// Marketplace data loaded, but no record for the stated package id, or no id stated →
+    /// CLOUD-01 with near matches.
     case notFound(candidates: [MarketplaceRecord])
     /// No Marketplace data was loaded: only the inventory's own `fedramp_status` and
     /// `impact_level`, to be reported as "stated, not verified".
@@ -41,6 +42,7 @@ public enum FedRAMPVerdict: Sendable, Hashable {
         case .notFound: return .cloudNotFedRAMP
         case .equivalency(let missing): return missing.isEmpty ? nil : .equivalencyIncomplete
         case .statedOnly(let status, let impact):
+            if FedRAMPAssessment.statesNoAuthorization(status) { return .cloudNotFedRAMP }
             switch acceptList.decide(status: status, impact: impact) {
             case .accepted: return nil
             case .denied: return .cloudInsufficient
@@ -171,7 +173,12 @@ public enum FedRAMPAssessment {
         guard let marketplace else {
             if claimsEquivalency { return .equivalency(missing: missingEquivalencyItems(asset.equivalencyEvidence)) }
             let status = asset.fedrampStatus?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
-            if status.isEmpty { return .notFound(candidates: []) }
+            // Nothing stated and nothing loaded: absence of data is not a finding of absence
+            // (docs/DECISIONS.md 76); the Marketplace data would decide it.
+            if status.isEmpty {
+                let what = statedID.isEmpty ? "no FedRAMP package id (fedramp_id) or status" : "package id \(statedID) but no FedRAMP status"
+                return .review(nil, reason: "not evaluated: no Marketplace data loaded (--fedramp) and the inventory states \(what)")
+            }
             let impact = asset.impactLevel?.trimmingCharacters(in: .whitespacesAndNewlines)
             return .statedOnly(status: status, impact: impact?.isEmpty == true ? nil : impact)
         }
@@ -186,6 +193,13 @@ public enum FedRAMPAssessment {
         if case .authorized = recordVerdict { return recordVerdict }
         if claimsEquivalency { return .equivalency(missing: missingEquivalencyItems(asset.equivalencyEvidence)) }
         return recordVerdict
+    }
+
+    /// Whether an inventory's stated status itself says there is no authorization ("none",
+    /// "no", "not authorized"): the organisation's own statement, CLOUD-01 (docs/DECISIONS.md 76).
+    public static func statesNoAuthorization(_ status: String) -> Bool {
+        ["none", "no", "not authorized", "unauthorized", "not fedramp authorized", "n/a", "not applicable"]
+            .contains(FedRAMPAcceptList.normalise(status))
     }
 
     /// The verdict for the records listed under one id. When the feed repeats the id with

@@ -87,7 +87,7 @@ public enum FindingCatalog {
     public static let vdiNotKVM = FindingKind(
         id: .vdiNotKVM, severity: .high, review: false, title: "VDI endpoint is not KVM-only",
         basis: "32 CFR 170.19(c)(1), Out-of-Scope Assets, VDI client bullet; DoD FAQ on screenshots [secondary]",
-        remediation: "Reclassify the endpoint as cui, or lock the VDI policy down to keyboard/video/mouse only.")
+        remediation: "Restrict the VDI client to keyboard/video/mouse only (turn off drive, clipboard, printer and USB redirection in the VDI policy), or accept the endpoint as in scope (cui).")
     public static let specializedMisclassified = FindingKind(
         id: .specializedMisclassified, severity: .medium, review: false, title: "Specialized Asset misclassified",
         basis: "32 CFR 170.19(c)(1) Specialized Assets; preamble on broad categorization",
@@ -134,6 +134,10 @@ public enum FindingCatalog {
         id: .unplacedAsset, severity: .low, review: true, title: "Asset cannot be placed on the network",
         basis: "Separation cannot be evaluated without an address in a known zone (SCOPING.md §5 step 8)",
         remediation: "Add the asset's addresses to the inventory, or the zone's subnets to the scope file.")
+    public static let separationNotEvaluated = FindingKind(
+        id: .separationNotEvaluated, severity: .low, review: true, title: "Separation not evaluated: no rules loaded",
+        basis: "An out-of-scope conclusion needs separation evidence; without a firewall export no rule or route was evaluated (SCOPING.md §5 step 8)",
+        remediation: "Load the firewall exports of the enforcement points between this asset's zone and the CUI assets (--rules), or document the separation.")
     public static let expiredWaiver = FindingKind(
         id: .expiredWaiver, severity: .high, review: false, title: "Expired waiver",
         basis: "A waiver is a time-limited risk acceptance (32 CFR 170.21 POA&M close-out within 180 days; NIST SP 800-171 3.12.2)",
@@ -197,6 +201,7 @@ public enum FindingCatalog {
         case .shadowedRule: return shadowedRule
         case .redundantRule: return redundantRule
         case .noCUIStated: return noCUIStated
+        case .separationNotEvaluated: return separationNotEvaluated
         }
     }
 

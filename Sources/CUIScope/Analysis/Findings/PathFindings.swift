@@ -19,7 +19,9 @@ enum PathFindings {
             }
             if !rules.hasContractorRiskManaged && (a.crmPolicy || a.declared == .contractorRiskManaged) {
                 out.append(FindingCatalog.level3Reclassification.make(
-                    assets: [a.id], message: "\(a.id) would be a Contractor Risk Managed Asset at Level 2; at Level 3 it is a CUI Asset.",
+                    assets: [a.id], message: a.crmPolicy
+                        ? "\(a.id) would be a Contractor Risk Managed Asset at Level 2; at Level 3 it is a CUI Asset."
+                        : "\(a.id) is declared Contractor Risk Managed, but with no documented policy (crm_policy) Level 2 computes it as a CUI Asset too; at Level 3 it is a CUI Asset.",
                     evidence: [x.row] + x.pathEvidence))
             }
             return out

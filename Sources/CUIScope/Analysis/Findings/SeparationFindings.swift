@@ -11,6 +11,11 @@ enum SeparationFindings {
                     assets: [a.id], message: "\(a.id) has no address in a known zone\(a.addresses.isEmpty ? " (the inventory row has no address)" : ""); its separation from CUI assets could not be evaluated.",
                     evidence: [x.row]))
             }
+            if separation.notEvaluated && rules.hasSeparationTest {
+                out.append(FindingCatalog.separationNotEvaluated.make(
+                    assets: [a.id], message: "\(a.id) is not shown to reach a CUI asset, but no firewall rules were loaded: its separation from CUI assets was not evaluated. Loading the rules of the enforcement points (--rules) decides it.",
+                    evidence: [x.row]))
+            }
             let justified = !(a.justification ?? "").isEmpty
             let evidenced = !separation.unplaced && separation.evidence.contains { $0.kind != .inventory }
             if rules.raisesDocumentationFindings && !justified && !evidenced {

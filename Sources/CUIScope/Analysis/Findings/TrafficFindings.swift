@@ -12,7 +12,10 @@ enum TrafficFindings {
         }
         var out: [Finding] = []
         // All flows are judged in one batch over address classes (same answers as evaluate()).
-        let flows = graph.observed.cuiFlows.keys.sorted().compactMap { graph.observed.cuiFlows[$0] }
+        // Whatever the source: a flow with an address no inventory row covers is judged too
+        // (DOC-14 names the unknown address; docs/DECISIONS.md 77).
+        let observed = graph.observed.cuiFlows.merging(graph.observed.unknownPeers) { known, _ in known }
+        let flows = observed.keys.sorted().compactMap { observed[$0] }
         let verdicts = engine.verdicts(flows.map { f in
             ReachabilityEngine.ServiceQuery(
                 source: f.source, destination: f.destination,
@@ -20,8 +23,9 @@ enum TrafficFindings {
         })
         for (f, verdict) in zip(flows, verdicts) {
             let ids = [f.source, f.destination].compactMap { index.owner(of: $0) }
-            let outside = ids.contains { !categories[$0].isInScope }
-            let what = "Observed \(IPProtocol.name(f.proto))/\(f.destinationPort ?? 0) \(f.source) → \(f.destination) (\(f.count) record\(f.count == 1 ? "" : "s"))"
+            let outside = ids.count < 2 || ids.contains { !categories[$0].isInScope }
+            let unknown = ids.count < 2 ? ", an address no inventory row covers" : ""
+            let what = "Observed \(IPProtocol.name(f.proto))/\(f.destinationPort ?? 0) \(f.source) → \(f.destination) (\(f.count) record\(f.count == 1 ? "" : "s")\(unknown))"
             let hops = verdict.hops
             if verdict.allowed {
                 let broad: [(PathHop, [String])] = hops.compactMap { hop in

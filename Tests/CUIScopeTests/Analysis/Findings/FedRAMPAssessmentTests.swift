@@ -127,7 +127,15 @@ struct FedRAMPAssessmentTests {
         let noImpact = Self.assess(Self.cloud(status: "Compliant", impact: "  "), in: nil)
         #expect(noImpact == .statedOnly(status: "Compliant", impact: nil))
         #expect(noImpact.findingID == "CLOUD-04")
-        #expect(Self.assess(Self.cloud("MSO365MT"), in: nil) == .notFound(candidates: []))
+        // Nothing stated, nothing loaded: not evaluated, a review, never a critical CLOUD-01.
+        let unknown = Self.assess(Self.cloud("MSO365MT"), in: nil)
+        guard case .review(nil, let reason) = unknown else { Issue.record("expected review, got \(unknown)"); return }
+        #expect(reason == "not evaluated: no Marketplace data loaded (--fedramp) and the inventory states package id MSO365MT but no FedRAMP status")
+        #expect(unknown.findingID == "CLOUD-04")
+        // The inventory's own "none" is a statement of no authorization: CLOUD-01.
+        for none in ["none", "None", "not authorized", "no"] {
+            #expect(Self.assess(Self.cloud(status: none), in: nil).findingID == "CLOUD-01")
+        }
     }
 
     // MARK: equivalency

@@ -79,6 +79,9 @@ struct FindingCatalogTests {
             paths.level = level
             ids.formUnion(Analyzer.run(try InputLoader.load(paths), includeDiagramData: false).findings.map(\.id))
         }
+        let noRules = InputPaths(inventories: [TestPaths.demo("demo/inventory.csv")], rules: [], flows: [],
+                                 scope: TestPaths.demo("demo/scope.yaml"))
+        ids.formUnion(Analyzer.run(try InputLoader.load(noRules), includeDiagramData: false).findings.map(\.id))
         let check = try CheckFixtures.run(proposed: CheckFixtures.proposed)
         let expired = try CheckFixtures.run(proposed: CheckFixtures.fixture("proposed-vendor.xml"),
                                             waivers: CheckFixtures.fixture("waivers-vendor-expired.yaml"))
