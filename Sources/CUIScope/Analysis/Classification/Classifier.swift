@@ -201,7 +201,11 @@ struct Classifier {
                 evidence += c.blocked.map { EvidenceText.hop($0) }
             }
             if !c.noRouteZones.isEmpty && graph.rulesLoaded {
-                let zones = c.noRouteZones.joined(separator: ", ")
+                // At most 8 names: with hundreds of zones the full list, repeated in every
+                // asset's reason, made the report grow with assets × zones.
+                let shown = c.noRouteZones.prefix(8).joined(separator: ", ")
+                let more = c.noRouteZones.count - min(8, c.noRouteZones.count)
+                let zones = more > 0 ? "\(shown) and \(more) more" : shown
                 parts.append("no enforcement point routes to zone\(c.noRouteZones.count == 1 ? "" : "s") \(zones)")
                 evidence.append(Evidence(kind: .zone, text: "no route from \(x.zones.joined(separator: ", ")) to \(zones)"))
             }

@@ -6,8 +6,6 @@ struct AssetAccumulator {
     var examples: [ExampleEdge] = []
     /// Ids into the run's table of distinct deny hops (``RouteOutcomes/denyHopList``).
     var blocked: [Int32] = []
-    var unrouted: Set<String> = []
-    var routed: Set<String> = []
 }
 
 /// What one group of non-target endpoints gets from one zone pair and direction.

@@ -29,6 +29,10 @@ extension ConnectivityRun {
     /// hops, separation evidence only when nothing connects.
     mutating func finish() -> [Int: Connectivity] {
         var out: [Int: Connectivity] = [:]
+        var zonesOf = [[String]](repeating: [], count: assets.count)
+        for e in flat { if let z = e.zone { zonesOf[e.assetIndex].append(z) } }
+        // One list per distinct zone set, shared by its assets (copy-on-write storage).
+        var memo: [[String]: [String]] = [:]
         for i in assets.indices where !targets.contains(i) {
             var a = acc[i]
             let peers = a.peers.reduce(0) { $0 + $1.nonzeroBitCount }
@@ -47,8 +51,22 @@ extension ConnectivityRun {
             let blocked = peers == 0 ? outcomes.firstHops(a.blocked).map { outcomes.denyHopList[Int($0)] } : []
             out[i] = Connectivity(
                 peers: peers, services: a.services, edges: edges, blocked: blocked,
-                noRouteZones: a.unrouted.subtracting(a.routed).sorted())
+                noRouteZones: noRoute(zonesOf[i], memo: &memo))
         }
         return out
+    }
+
+    /// The target zones that none of an asset's zones has a route to or from.
+    func noRoute(_ zones: [String], memo: inout [[String]: [String]]) -> [String] {
+        let key = Array(Set(zones)).sorted()
+        if let known = memo[key] { return known }
+        var unrouted = Set<String>(), routed = Set<String>()
+        for z in key {
+            unrouted.formUnion(unroutedFrom[z] ?? [])
+            routed.formUnion(routedFrom[z] ?? [])
+        }
+        let list = unrouted.subtracting(routed).sorted()
+        memo[key] = list
+        return list
     }
 }
