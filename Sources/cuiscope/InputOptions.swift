@@ -33,6 +33,9 @@ struct InputOptions: ParsableArguments {
     @Option(name: .long, help: "Observation window end for flow logs (ISO-8601 with zone, or YYYY-MM-DD: the whole day, UTC).")
     var until: String?
 
+    @Option(name: .long, parsing: .upToNextOption, help: "Network scans (nmap -oX XML) reconciled against the inventory: unknown live hosts, open ports.")
+    var scan: [String] = []
+
     @Option(name: .long, help: "Scope file (YAML): organisation, level, zones, enclave, protocol allowlist.")
     var scope: String?
 
@@ -75,6 +78,7 @@ struct InputOptions: ParsableArguments {
         p.flowWindow = try window()
         p.flowsFormat = flowsFormat
         p.flowMappings = flowMappings
+        p.scans = scan
         return p
     }
 
@@ -105,7 +109,7 @@ struct InputOptions: ParsableArguments {
 
     /// Loads every input, reporting phases on `progress`.
     func load(progress: Progress) throws -> AnalysisInput {
-        progress.note("reading \(inventory.count + rules.count + flows.count) input file(s)")
+        progress.note("reading \(inventory.count + rules.count + flows.count + scan.count) input file(s)")
         let inputPaths = try self.paths()
         let input = try loadOrExit { () throws(InputError) in try InputLoader.load(inputPaths) }
         progress.read(CUIScopeInputCounts(

@@ -12,6 +12,8 @@ public struct AssetResult: Sendable, Hashable {
     public var labels: [Category]
     public var reasons: [Reason]
     public var location: SourceLocation
+    /// Ports a network scan found open on the asset, sorted (empty without `--scan`).
+    public var openPorts: [OpenPort] = []
 
     public init(id: String, name: String, addresses: [String], kind: AssetKind, zone: String?, category: Category,
                 declared: Category?, labels: [Category], reasons: [Reason], location: SourceLocation) {

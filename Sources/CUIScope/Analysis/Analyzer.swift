@@ -27,6 +27,10 @@ public enum Analyzer {
         findings += networkFindings(input, rules: rules, graph: graph, topology: topology, engine: engine, index: index,
                                     categories: categories)
         findings += InventoryFindings.noCUIStated(input.inventories)
+        if !input.scans.isEmpty {
+            findings += scanFindings(input, rules: rules, graph: graph, topology: topology, index: index,
+                                     categories: categories, results: &results)
+        }
         phaseDone?(.findings)
         let inputs = InputSummary.summaries(of: input)
         var edges: [Edge] = []
@@ -94,6 +98,25 @@ public enum Analyzer {
         return out
     }
 
+    /// The scans joined to the inventory: each asset's open ports, DOC-14 for unknown live hosts
+    /// in scoped zones (levels with documentation findings), SCAN-40 for unexplained listeners.
+    static func scanFindings(
+        _ input: AnalysisInput, rules: LevelRules, graph: ScopeGraph, topology: Topology, index: AddressIndex,
+        categories: [Category], results: inout [AssetResult]
+    ) -> [Finding] {
+        let scanned = ScanFindings.reconcile(input.scans, index: index)
+        for (i, ports) in scanned.ports { results[i].openPorts = ports.sorted() }
+        var out: [Finding] = []
+        if rules.raisesDocumentationFindings {
+            out += ScanFindings.unknownHosts(scanned, graph: graph, categories: categories,
+                                             zoneOf: { topology.place($0)?.zone })
+        }
+        out += ScanFindings.unexplainedServices(
+            scanned, graph: graph, categories: categories, enforcementPoints: input.enforcementPoints,
+            allowlist: input.scope?.protocolAllowlist ?? [])
+        return out
+    }
+
     /// The window over all flow logs: the requested bounds (the same for every file) and the
     /// earliest and latest kept record.
     static func observationWindow(_ logs: [FlowLog]) -> ObservationWindow? {
@@ -150,6 +173,10 @@ extension InputSummary {
                                                firstSeen: log.firstSeen, lastSeen: log.lastSeen,
                                                records: log.recordCount, kept: log.counts.kept)
             return summary
+        }
+        out += input.scans.map {
+            InputSummary(file: $0.source, format: $0.format, records: $0.hosts.count, skipped: $0.skipped,
+                         counts: $0.counts)
         }
         return out
     }

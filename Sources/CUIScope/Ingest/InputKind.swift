@@ -19,6 +19,8 @@ public enum InputKind: Sendable, Equatable {
     case unsupported(format: String, location: SourceLocation)
     /// A FedRAMP Marketplace feed (`--fedramp`): the 18F `data.json` or a product list.
     case marketplace
+    /// A network scan (`--scan`): `nmap -oX` XML, root `<nmaprun>`.
+    case scan
 
     /// Root elements of the flow formats (read by ``FlowsReader``).
     static let flowsRoots: Set<String> = [NativeFlowsParser.rootName]
@@ -26,7 +28,7 @@ public enum InputKind: Sendable, Equatable {
     static let inventoryRoots: Set<String> = ["system-security-plan"]
 
     /// Sniffs a file's kind from content: the rules readers of ``ReaderRegistry`` first, then
-    /// the recognised-but-unsupported formats, then flows, marketplace, scope and inventory.
+    /// the recognised-but-unsupported formats, then flows, scans, marketplace, scope and inventory.
     /// - Throws: ``InputError`` when the file cannot be read.
     public static func detect(path: String, displayName: String? = nil) throws(InputError) -> InputKind {
         let file = displayName ?? path
@@ -41,6 +43,7 @@ public enum InputKind: Sendable, Equatable {
         {
             return .flows(root: root.name)
         }
+        if head.xmlRoot?.name == NmapXMLParser.rootName { return .scan }
         if let reader = ReaderRegistry.rulesReader(for: head) {
             return .rules(root: head.xmlRoot?.name ?? reader.names[0])
         }

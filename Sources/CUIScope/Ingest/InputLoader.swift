@@ -21,6 +21,8 @@ public struct InputPaths: Sendable {
     public var flowsFormat: FlowFormat?
     /// `--flow-map column=field` for headed CSV flow logs.
     public var flowMappings: [String: String] = [:]
+    /// Network scans (`--scan`, nmap XML) reconciled against the inventory.
+    public var scans: [String] = []
 
     public init(inventories: [String] = [], rules: [String] = [], flows: [String] = [], scope: String? = nil,
                 fedramp: String? = nil, hosts: String? = nil, inventoryFormat: InventoryFormat? = nil, rulesFormat: RulesFormat? = nil, mappings: [String: String] = [:],
@@ -50,6 +52,7 @@ public enum InputLoader {
         var flowLogs: [FlowLog] = []
         var scope: ScopeConfig?
         var marketplace: Marketplace?
+        var scans: [HostScan] = []
 
         if let s = p.scope {
             do { scope = try ScopeFileParser.read(path: s, displayName: s) } catch { log.append(contentsOf: error.diagnostics) }
@@ -84,6 +87,11 @@ public enum InputLoader {
                 log.append(contentsOf: error.diagnostics)
             }
         }
+        for path in p.scans {
+            do { scans.append(try NmapXMLParser.read(path: path, displayName: path, lenient: p.lenient)) } catch {
+                log.append(contentsOf: error.diagnostics)
+            }
+        }
         if let m = p.fedramp {
             do { marketplace = try FedRAMPMarketplaceParser.read(path: m, displayName: m) } catch {
                 log.append(contentsOf: error.diagnostics)
@@ -92,6 +100,18 @@ public enum InputLoader {
         if inventories.count == p.inventories.count { checkMappings(inventories, into: &log) }
         InventoryJoin.joinDeviceAddresses(&inventories)
         scope = InventoryJoin.scopeWithInventoryZones(scope, inventories)
+        crossCheck(inventories, scope: scope, inventoriesGiven: !p.inventories.isEmpty, into: &log)
+        try log.throwIfErrors()
+        var input = AnalysisInput(inventories: inventories, ruleSets: ruleSets, flowLogs: flowLogs, scope: scope,
+                                  level: p.level, marketplace: marketplace)
+        input.scans = scans
+        return input
+    }
+
+    /// Asset ids unique across every inventory, and every asset id the scope file names (allowlist
+    /// entries, policy exceptions) defined in one.
+    static func crossCheck(_ inventories: [Inventory], scope: ScopeConfig?, inventoriesGiven: Bool,
+                           into log: inout DiagnosticLog) {
         // Asset ids are unique across all inventories, not only within one file.
         var firstSeen: [String: SourceLocation] = [:]
         for inv in inventories {
@@ -103,7 +123,7 @@ public enum InputLoader {
                 }
             }
         }
-        if let scope, !p.inventories.isEmpty {
+        if let scope, inventoriesGiven {
             for entry in scope.protocolAllowlist {
                 if let to = entry.to, firstSeen[to] == nil {
                     log.error(entry.location, "protocol_allowlist entry names asset '\(to)', which is in no inventory")
@@ -119,9 +139,6 @@ public enum InputLoader {
                 }
             }
         }
-        try log.throwIfErrors()
-        return AnalysisInput(inventories: inventories, ruleSets: ruleSets, flowLogs: flowLogs, scope: scope,
-                             level: p.level, marketplace: marketplace)
     }
 
     /// A `--map` column that no inventory has is an error: a mistyped header would otherwise

@@ -64,9 +64,15 @@ public enum Validator {
         case .unknownXML(let root, let location):
             if root.isEmpty { return XMLReader.checkWellFormed(path).ifEmpty([.error(location, "malformed XML")]) }
             return [.error(location, "unrecognised XML input: root element <\(root)> (expected one of "
-                + RulesReader.knownRoots + ", " + FlowsReader.knownRoots + ")")]
+                + RulesReader.knownRoots + ", " + FlowsReader.knownRoots + ", <\(NmapXMLParser.rootName)> (nmap -oX))")]
         case .unsupported(let format, let location):
             return [.error(location, ReaderRegistry.unsupportedMessage(named: format))]
+        case .scan:
+            do {
+                return try NmapXMLParser.read(path: path).skipped
+            } catch {
+                return error.diagnostics
+            }
         case .marketplace:
             do {
                 _ = try FedRAMPMarketplaceParser.read(path: path)

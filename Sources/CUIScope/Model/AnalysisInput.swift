@@ -7,6 +7,8 @@ public struct AnalysisInput: Sendable {
     /// The level asked on the command line; falls back to the scope file's, then 2.
     public var level: CMMCLevel?
     public var marketplace: Marketplace?
+    /// Network scans, reconciled against the inventory (DOC-14, SCAN-40, open ports).
+    public var scans: [HostScan] = []
     /// Examples of paths kept per asset as evidence.
     public var examplesPerAsset: Int
 

@@ -43,6 +43,7 @@ public enum FindingID: String, Sendable, Hashable, Codable, CaseIterable, Custom
     case redundantRule = "RULE-27"
     case noCUIStated = "INPUT-35"
     case separationNotEvaluated = "EVID-30"
+    case unexplainedService = "SCAN-40"
 
     public var description: String { rawValue }
 }

@@ -26,6 +26,8 @@ public struct Evidence: Sendable, Hashable, Codable, Comparable {
         case path
         /// A waiver of the scope or waivers file.
         case waiver
+        /// A host or port of a network scan (`--scan`).
+        case scan
 
         public var description: String { rawValue }
     }

@@ -162,6 +162,10 @@ public enum FindingCatalog {
         id: .noCUIStated, severity: .high, review: true, title: "No inventory states which assets handle CUI",
         basis: "32 CFR 170.19(c)(1): the CMMC scope starts from the assets that process, store or transmit CUI",
         remediation: "Add a cui column to the inventory (the CUI categories an asset handles, or yes/no), or map one with --map 'COLUMN=cui'.")
+    public static let unexplainedService = FindingKind(
+        id: .unexplainedService, severity: .low, review: true, title: "Scanned asset listens on services nothing explains",
+        basis: "NIST SP 800-171 3.4.1 (inventory and baseline), 3.4.7 (nonessential services), 3.13.6; 32 CFR 170.19(c)(1): an out-of-scope VDI client is limited to keyboard, video and mouse",
+        remediation: "Turn the service off, or document who uses it: an allow rule naming the asset and service, or a protocol_allowlist entry with a reason; for a VDI client, lock it down to keyboard, video and mouse or treat it as in scope.")
 
     /// The entry of `id`. Exhaustive: an id added to ``FindingID`` without an entry does not compile.
     public static func kind(_ id: FindingID) -> FindingKind {
@@ -202,6 +206,7 @@ public enum FindingCatalog {
         case .redundantRule: return redundantRule
         case .noCUIStated: return noCUIStated
         case .separationNotEvaluated: return separationNotEvaluated
+        case .unexplainedService: return unexplainedService
         }
     }
 

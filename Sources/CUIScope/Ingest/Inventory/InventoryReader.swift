@@ -52,6 +52,7 @@ public enum InventoryReader {
         case .unsupported(let format, let location):
             throw InputError(location, ReaderRegistry.unsupportedMessage(named: format))
         case .marketplace: throw InputError(start, "a FedRAMP Marketplace feed, not an inventory (pass it with --fedramp)")
+        case .scan: throw InputError(start, "an nmap scan, not an inventory (pass it with --scan)")
         case .inventory, .scope, .unknownXML: return
         }
     }

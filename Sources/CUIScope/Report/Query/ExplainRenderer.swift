@@ -31,7 +31,12 @@ public enum ExplainRenderer {
         out += "  addresses: \(a.addresses.isEmpty ? "none" : a.addresses.joined(separator: ", "))\(a.zone.map { "; zone \($0)" } ?? "")\n"
         out += "  category: \(a.category.rawValue) (\(a.category.title), CMMC Level \(r.level.rawValue))\n"
         if a.labels.count > 1 { out += "  labels: \(a.labels.map(\.rawValue).joined(separator: ", "))\n" }
-        out += "  declared: \(a.declared?.rawValue ?? "not declared")\n\nWhy\n"
+        out += "  declared: \(a.declared?.rawValue ?? "not declared")\n"
+        if !a.openPorts.isEmpty {
+            out += "  open ports (scan):\n"
+            for p in a.openPorts { out += "      \(p.location): \(p.text)\n" }
+        }
+        out += "\nWhy\n"
         for reason in a.reasons {
             out += "  - \(reason.text)\n"
             for e in reason.evidence { out += "      \(e.locationText.map { "\($0): " } ?? "")\(e.text)\n" }

@@ -81,6 +81,10 @@ public enum JSONReportRenderer {
         w.endArray()
         w.member("line", a.location.line)
         w.member("name", a.name)
+        if !a.openPorts.isEmpty {
+            w.key("open_ports")
+            openPorts(a.openPorts, &w)
+        }
         w.key("reasons")
         w.beginArray()
         for reason in a.reasons {
@@ -93,6 +97,23 @@ public enum JSONReportRenderer {
         w.endArray()
         w.memberOrNull("zone", a.zone)
         w.endObject()
+    }
+
+    /// Ports a scan found open (`--scan`), each with the place of its `<port>` element.
+    static func openPorts(_ ports: [OpenPort], _ w: inout JSONWriter) {
+        w.beginArray()
+        for p in ports {
+            w.beginObject()
+            w.member("file", p.location.file)
+            w.member("line", p.location.line)
+            w.member("port", Int(p.port))
+            w.memberIfPresent("product", p.product)
+            w.member("protocol", IPProtocol.name(p.proto))
+            w.memberIfPresent("service", p.service)
+            w.memberIfPresent("version", p.version)
+            w.endObject()
+        }
+        w.endArray()
     }
 
     /// `Evidence` as its synthesized `Encodable` conformance writes it.

@@ -52,6 +52,9 @@ public enum TextReportRenderer {
                 if a.labels.count > 1 { head += "  labels: \(a.labels.map(\.rawValue).joined(separator: ", "))" }
                 if let d = a.declared { head += d == a.category ? "  (declared \(d.rawValue))" : "  (declared \(d.rawValue) ≠ computed)" }
                 out.write(head + "\n")
+                if !a.openPorts.isEmpty {
+                    out.write("    open ports (scan): " + a.openPorts.map(\.serviceKey).joined(separator: " ") + "\n")
+                }
                 for reason in a.reasons {
                     out.write("    - \(reason.text)\n")
                     for e in reason.evidence where e.kind != .inventory {

@@ -77,6 +77,7 @@ struct FindingCatalogTests {
                 flows: [TestPaths.demo("demo/flows.xml")], scope: TestPaths.demo("demo/scope.yaml"),
                 fedramp: TestPaths.demo("demo/fedramp-marketplace.json"))
             paths.level = level
+            paths.scans = [TestPaths.demo("demo/scan.xml")]
             ids.formUnion(Analyzer.run(try InputLoader.load(paths), includeDiagramData: false).findings.map(\.id))
         }
         let noRules = InputPaths(inventories: [TestPaths.demo("demo/inventory.csv")], rules: [], flows: [],
