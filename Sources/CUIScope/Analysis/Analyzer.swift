@@ -109,7 +109,7 @@ public enum Analyzer {
         var out: [Finding] = []
         if rules.raisesDocumentationFindings {
             out += ScanFindings.unknownHosts(scanned, graph: graph, categories: categories,
-                                             zoneOf: { topology.place($0)?.zone })
+                                             placeOf: { topology.place($0) })
         }
         out += ScanFindings.unexplainedServices(
             scanned, graph: graph, categories: categories, enforcementPoints: input.enforcementPoints,

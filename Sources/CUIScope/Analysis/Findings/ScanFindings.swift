@@ -36,22 +36,25 @@ enum ScanFindings {
         Evidence(kind: .scan, text: "Scanned host \(h.summary)", location: h.location)
     }
 
-    /// DOC-14 for each live host that no inventory row covers, sitting in a zone that is part
-    /// of the enclave, holds a CUI asset or holds an asset computed in scope.
+    /// DOC-14 for each live host that no inventory row covers, sitting in an enclave zone, or in
+    /// a subnet or zone holding a CUI asset or an asset computed in scope (docs/DECISIONS.md 138).
     static func unknownHosts(
-        _ r: Reconciled, graph: ScopeGraph, categories: [Category], zoneOf: (IPAddress) -> String?
+        _ r: Reconciled, graph: ScopeGraph, categories: [Category], placeOf: (IPAddress) -> Placement?
     ) -> [Finding] {
-        var why: [String: String] = [:]
-        for z in graph.enclaveZones { why[z] = "the enclave zone \(z)" }
-        for i in graph.assets.indices where graph.targets.contains(i) || categories[i].isInScope {
-            for z in graph.zones(of: i) where why[z] == nil {
-                why[z] = "zone \(z), which holds \(graph.targets.contains(i) ? "the CUI asset" : "the in-scope asset") \(graph.assets[i].id)"
-            }
-        }
+        let holders = scopedPlaces(graph: graph, categories: categories)
         return r.unknown.keys.sorted().compactMap { address in
-            guard let sightings = r.unknown[address],
-                let zone = sightings[0].addresses.lazy.compactMap(zoneOf).first, let place = why[zone]
+            guard let sightings = r.unknown[address], let at = sightings[0].addresses.lazy.compactMap(placeOf).first
             else { return nil }
+            let place: String
+            if graph.enclaveZones.contains(at.zone) {
+                place = "the enclave zone \(at.zone)"
+            } else if let seg = at.segment, let holder = holders.bySegment["\(at.zone)|\(seg.text)"] {
+                place = "subnet \(seg.text) of zone \(at.zone), which holds \(holder)"
+            } else if let holder = holders.byZone[at.zone] {
+                place = "zone \(at.zone), which holds \(holder)"
+            } else {
+                return nil
+            }
             let ports = Set(sightings.flatMap { $0.openPorts.map(\.serviceKey) }).sorted()
             let listening = ports.isEmpty ? "no open port found" : "listening on \(ports.joined(separator: ", "))"
             return FindingCatalog.documentationGap.make(
@@ -59,6 +62,27 @@ enum ScanFindings {
                 message: "Live host \(address) (\(listening)) was found by the network scan in \(place), but no inventory row covers it: an unknown asset in a scoped zone.",
                 evidence: sightings.map(hostEvidence), primaryLocation: sightings[0].location)
         }
+    }
+
+    /// Per subnet (`zone|subnet`) and per zone, the first CUI asset there (by id), else the first
+    /// asset computed in scope: what makes an unknown host there matter.
+    static func scopedPlaces(graph: ScopeGraph, categories: [Category])
+        -> (bySegment: [String: String], byZone: [String: String])
+    {
+        var bySegment: [String: String] = [:], byZone: [String: String] = [:]
+        let cui = graph.targets.sorted { graph.assets[$0].id < graph.assets[$1].id }
+        let inScope = graph.assets.indices.filter { !graph.targets.contains($0) && categories[$0].isInScope }
+            .sorted { graph.assets[$0].id < graph.assets[$1].id }
+        for i in cui + inScope {
+            let what = graph.targets.contains(i)
+                ? "the CUI asset \(graph.assets[i].id)" : "the in-scope asset \(graph.assets[i].id) (\(categories[i].rawValue))"
+            for ep in graph.endpoints[i] {
+                guard let zone = ep.zone else { continue }
+                if byZone[zone] == nil { byZone[zone] = what }
+                if let seg = ep.segment, bySegment["\(zone)|\(seg.text)"] == nil { bySegment["\(zone)|\(seg.text)"] = what }
+            }
+        }
+        return (bySegment, byZone)
     }
 
     /// SCAN-40 for each scanned inventory asset that is a VDI client listening on any port, or

@@ -28,7 +28,7 @@ struct ScanFindingsTests {
         #expect(pi.evidence[0].text.contains("MAC DC:A6:32:77:77:77 (Raspberry Pi Trading)"))
         #expect(pi.evidence[0].text.contains("tcp/80 http (lighttpd 1.4.53)"))
         let corp = try #require(doc.first { $0.message.contains("10.20.10.88") })
-        #expect(corp.message.contains("zone corp, which holds"))
+        #expect(corp.message.contains("subnet 10.20.10.0/24 of zone corp, which holds the in-scope asset corp-admin-ws (security-protection)"))
         #expect(!r.findings.contains { $0.message.contains("192.168.100.50") })
         #expect(try Self.demo(level: .one).findings.filter { $0.evidence.contains { $0.kind == .scan } }
             .allSatisfy { $0.id != FindingID.documentationGap.rawValue })
