@@ -40,6 +40,7 @@ public enum RulesReader {
     /// named; anything else lists what each reader looks for.
     static func unrecognised(_ head: InputHead) -> String {
         if let known = ReaderRegistry.recognisedFormat(for: head) { return ReaderRegistry.unsupportedMessage(known) }
+        if head.xmlRoot?.name == NmapXMLParser.rootName { return "an nmap scan, not a rules export (pass it with --scan)" }
         if let root = head.xmlRoot {
             return "unrecognised rules format: root element <\(root.name)> (expected one of \(knownRoots))"
         }

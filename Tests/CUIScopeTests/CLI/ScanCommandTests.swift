@@ -34,5 +34,8 @@ import Testing
         #expect(r.status == 2)
         #expect(r.stderr.contains("bad-scan.xml:3:"))
         #expect(r.stderr.contains("<address addr> is not an IPv4 or IPv6 address"))
+        let asRules = try CLIRunner.run(["analyze", "--inventory", "Fixtures/demo/inventory.csv", "--rules", "Fixtures/demo/scan.xml"])
+        #expect(asRules.status == 2)
+        #expect(asRules.stderr.contains("an nmap scan, not a rules export (pass it with --scan)"))
     }
 }

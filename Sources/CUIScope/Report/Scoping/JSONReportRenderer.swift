@@ -110,6 +110,7 @@ public enum JSONReportRenderer {
             w.memberIfPresent("product", p.product)
             w.member("protocol", IPProtocol.name(p.proto))
             w.memberIfPresent("service", p.service)
+            w.member("state", "open")
             w.memberIfPresent("version", p.version)
             w.endObject()
         }
