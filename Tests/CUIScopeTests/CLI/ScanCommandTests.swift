@@ -14,6 +14,14 @@ import Testing
         #expect(r.stdout.contains("open ports (scan): tcp/22 tcp/443 tcp/445 tcp/8443"))
     }
 
+    @Test func sarifWithScanEvidenceValidates() throws {
+        let r = try CLIRunner.run(["analyze", "--format", "sarif", "--scan", "Fixtures/demo/scan.xml"] + CLIRunner.demoArgs)
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stdout.contains(#""uri" : "Fixtures/demo/scan.xml""#))
+        let problems = try ExternalValidators.sarifErrors(r.stdout)
+        #expect(problems == nil, "\(problems ?? "")")
+    }
+
     @Test func explainListsTheOpenPortsWithTheirLines() throws {
         let r = try CLIRunner.run(["explain", "corp-vdi-01", "--scan", "Fixtures/demo/scan.xml"] + CLIRunner.demoArgs)
         #expect(r.status == 0, "\(r.stderr)")
