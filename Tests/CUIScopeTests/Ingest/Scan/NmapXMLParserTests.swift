@@ -121,6 +121,14 @@ struct NmapXMLParserTests {
         }
     }
 
+    @Test("a gzipped scan reads the same, positions counted in the decompressed text")
+    func gzipped() throws {
+        let plain = TestPaths.demo("demo/scan.xml")
+        let a = try NmapXMLParser.read(path: plain, displayName: "scan.xml")
+        let b = try NmapXMLParser.read(path: try TestPaths.gzipped(plain), displayName: "scan.xml")
+        #expect(a.hosts == b.hosts && a.counts == b.counts && a.skipped == b.skipped)
+    }
+
     @Test("detected by content as a scan; validate reads it; an inventory flag refuses it")
     func detection() throws {
         let path = TestPaths.demo("demo/scan.xml")
