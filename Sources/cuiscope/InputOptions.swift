@@ -45,6 +45,12 @@ struct InputOptions: ParsableArguments {
     @Option(name: .long, help: "FedRAMP Marketplace data (18F data.json or fedramp-products.json) to check cloud services.")
     var fedramp: String?
 
+    @Option(name: .long, help: "The assessment date (YYYY-MM-DD; default: today, UTC): the age of the FedRAMP Marketplace data, and in check waiver expiry, are judged against it.")
+    var today: String?
+
+    @Option(name: .long, help: "Marketplace data older than this many days on the assessment date raises CLOUD-41 and a warning (default: 90).")
+    var marketplaceMaxAge: Int = 90
+
     @Option(name: .long, help: "Hosts file (address name…) resolving FQDN objects in firewall exports; DNS is never queried.")
     var hosts: String?
 
@@ -102,6 +108,8 @@ struct InputOptions: ParsableArguments {
 
     func validate() throws {
         if inventory.isEmpty { throw ValidationError("at least one --inventory file is required") }
+        if let today, !WaiversParser.isDate(today) { throw ValidationError("--today expects a date YYYY-MM-DD") }
+        if marketplaceMaxAge < 0 { throw ValidationError("--marketplace-max-age expects a number of days, 0 or more") }
     }
 
     /// Loads every input; bad input prints every problem and exits 2.
@@ -111,12 +119,35 @@ struct InputOptions: ParsableArguments {
     func load(progress: Progress) throws -> AnalysisInput {
         progress.note("reading \(inventory.count + rules.count + flows.count + scan.count) input file(s)")
         let inputPaths = try self.paths()
-        let input = try loadOrExit { () throws(InputError) in try InputLoader.load(inputPaths) }
+        var input = try loadOrExit { () throws(InputError) in try InputLoader.load(inputPaths) }
+        input.today = assessmentDate
+        input.marketplaceMaxAgeDays = marketplaceMaxAge
         progress.read(CUIScopeInputCounts(
             assets: input.assets.count, rules: input.enforcementPoints.reduce(0) { $0 + $1.rules.count },
             flowRecords: input.flowLogs.reduce(0) { $0 + $1.recordCount }))
         progress.phaseDone("ingest")
         return input
+    }
+
+    /// Old Marketplace data (CLOUD-41) is also a warning on stderr, unless `--quiet`: the report
+    /// may go to a file nobody reads before relying on its FedRAMP conclusions.
+    func warnAboutStaleData(_ findings: [Finding]) {
+        guard !quiet else { return }
+        for f in findings where f.id == FindingID.staleMarketplace.rawValue {
+            let place = f.primaryLocation.map { "\($0.file):\($0.line): " } ?? ""
+            FileHandle.standardError.write(Data("\(place)warning: \(f.message)\n".utf8))
+        }
+    }
+
+    /// `--today`, else today's date in UTC.
+    var assessmentDate: String { today ?? Self.systemDate() }
+
+    /// Today's date in UTC as YYYY-MM-DD.
+    static func systemDate() -> String {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC") ?? calendar.timeZone
+        let c = calendar.dateComponents([.year, .month, .day], from: Date())
+        return String(format: "%04d-%02d-%02d", c.year ?? 1970, c.month ?? 1, c.day ?? 1)
     }
 
     var progressReporter: Progress { Progress(force: progress, quiet: quiet) }

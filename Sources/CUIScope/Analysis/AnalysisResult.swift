@@ -5,7 +5,12 @@ public struct AssetResult: Sendable, Hashable {
     public var name: String
     public var addresses: [String]
     public var kind: AssetKind
+    /// The primary zone: the inventory's own zone when the asset has an address there, else
+    /// the first of ``zones``.
     public var zone: String?
+    /// Every zone the asset has an address in, the primary first, then in name order: a
+    /// multi-homed asset (a firewall, a jump host) is in scope through any of them.
+    public var zones: [String] = []
     public var category: Category
     public var declared: Category?
     /// All categories that apply, primary first.

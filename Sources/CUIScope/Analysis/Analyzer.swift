@@ -27,6 +27,7 @@ public enum Analyzer {
         findings += networkFindings(input, rules: rules, graph: graph, topology: topology, engine: engine, index: index,
                                     categories: categories)
         findings += InventoryFindings.noCUIStated(input.inventories)
+        findings += MarketplaceAgeFindings.findings(input)
         if !input.scans.isEmpty {
             findings += scanFindings(input, rules: rules, graph: graph, topology: topology, index: index,
                                      categories: categories, results: &results)
@@ -67,12 +68,25 @@ public enum Analyzer {
             let o = classifier.classify(i)
             categories.append(o.category)
             findings += o.findings
-            results.append(AssetResult(
-                id: a.id, name: a.name, addresses: a.addressTexts, kind: a.kind, zone: graph.zones(of: i).first,
-                category: o.category, declared: a.declared, labels: o.labels, reasons: o.reasons, location: a.location))
+            let zones = primaryFirst(graph.zones(of: i), hint: a.zoneHint)
+            var result = AssetResult(
+                id: a.id, name: a.name, addresses: a.addressTexts, kind: a.kind, zone: zones.first,
+                category: o.category, declared: a.declared, labels: o.labels, reasons: o.reasons, location: a.location)
+            result.zones = zones
+            results.append(result)
         }
         findings += CoResidents.apply(&results, graph: graph, categories: categories)
         return (results, findings, categories)
+    }
+
+    /// `zones` (sorted) with the inventory's own zone moved to the front when the asset is there:
+    /// the zone the organisation names for a multi-homed asset is the one its reports lead with.
+    static func primaryFirst(_ zones: [String], hint: String?) -> [String] {
+        guard let hint, let k = zones.firstIndex(of: hint), k > 0 else { return zones }
+        var out = zones
+        out.remove(at: k)
+        out.insert(hint, at: 0)
+        return out
     }
 
     /// The findings about the network rather than one asset, one pass each: boundary rules,

@@ -11,6 +11,11 @@ public struct AnalysisInput: Sendable {
     public var scans: [HostScan] = []
     /// Examples of paths kept per asset as evidence.
     public var examplesPerAsset: Int
+    /// The assessment date (YYYY-MM-DD) that dated inputs are judged against: the age of the
+    /// Marketplace data (CLOUD-41). Nil: no age is judged (the library does not read the clock).
+    public var today: String?
+    /// Marketplace data older than this many days on ``today`` raises CLOUD-41.
+    public var marketplaceMaxAgeDays = 90
 
     public init(inventories: [Inventory], ruleSets: [RuleSet] = [], flowLogs: [FlowLog] = [], scope: ScopeConfig? = nil,
                 level: CMMCLevel? = nil, marketplace: Marketplace? = nil, examplesPerAsset: Int = 3) {

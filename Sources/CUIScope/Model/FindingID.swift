@@ -44,6 +44,7 @@ public enum FindingID: String, Sendable, Hashable, Codable, CaseIterable, Custom
     case noCUIStated = "INPUT-35"
     case separationNotEvaluated = "EVID-30"
     case unexplainedService = "SCAN-40"
+    case staleMarketplace = "CLOUD-41"
 
     public var description: String { rawValue }
 }

@@ -22,6 +22,7 @@ extension CUIScopeCommand {
             progress.note("analysing reachability and classifying")
             let format = report.format
             let result = Analyzer.run(input, includeDiagramData: format.needsNetworkSummary) { progress.phaseDone($0.rawValue) }
+            inputs.warnAboutStaleData(result.findings)
             progress.note("rendering \(format.rawValue): \(result.assets.count) assets, \(result.findings.count) findings")
             let failOn = report.threshold
             try report.sink.write { ReportRenderer.write(result, format: format, failOn: failOn, to: &$0) }

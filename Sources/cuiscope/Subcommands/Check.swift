@@ -29,14 +29,10 @@ extension CUIScopeCommand {
         @Option(name: .long, help: "Waivers file (YAML, schemas/waivers.schema.json).")
         var waivers: String?
 
-        @Option(name: .long, help: "Judge waiver expiry against this date (YYYY-MM-DD; default: today, UTC).")
-        var today: String?
-
         func validate() throws {
             if baselineRules.isEmpty { throw ValidationError("at least one --baseline-rules file is required") }
             if inputs.rules.isEmpty { throw ValidationError("at least one --rules file (the proposed export) is required") }
             if report.failOn == .info { throw ValidationError("--fail-on takes critical, high, medium or low") }
-            if let today, !WaiversParser.isDate(today) { throw ValidationError("--today expects a date YYYY-MM-DD") }
         }
 
         func run() throws {
@@ -46,17 +42,9 @@ extension CUIScopeCommand {
             }
             let check = ChangeCheck.run(baseline: loaded.baseline, proposed: loaded.proposed,
                                         options: CheckOptions(failOn: report.threshold ?? Self.defaultThreshold, waivers: loaded.waivers,
-                                                              today: today ?? Self.systemDate()))
+                                                              today: inputs.assessmentDate))
             try report.sink.write(CheckRenderer.render(check, format: report.format))
             if check.failed { throw ExitCode(1) }
-        }
-
-        /// Today's date in UTC as YYYY-MM-DD.
-        static func systemDate() -> String {
-            var calendar = Calendar(identifier: .gregorian)
-            calendar.timeZone = TimeZone(identifier: "UTC") ?? calendar.timeZone
-            let c = calendar.dateComponents([.year, .month, .day], from: Date())
-            return String(format: "%04d-%02d-%02d", c.year ?? 1970, c.month ?? 1, c.day ?? 1)
         }
     }
 }

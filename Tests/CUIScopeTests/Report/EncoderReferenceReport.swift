@@ -88,17 +88,17 @@ enum EncoderReferenceReport {
     }
 
     struct AssetDoc: Encodable {
-        var id: String, name: String, addresses: [String], kind: String, zone: String?
+        var id: String, name: String, addresses: [String], kind: String, zone: String?, zones: [String]
         var category: String, declared_category: String?, labels: [String], reasons: [ReasonDoc]
         var file: String, line: Int
         init(_ a: AssetResult) {
-            id = a.id; name = a.name; addresses = a.addresses; kind = a.kind.rawValue; zone = a.zone
+            id = a.id; name = a.name; addresses = a.addresses; kind = a.kind.rawValue; zone = a.zone; zones = a.zones
             category = a.category.rawValue; declared_category = a.declared?.rawValue
             labels = a.labels.map(\.rawValue); reasons = a.reasons.map(ReasonDoc.init)
             file = a.location.file; line = a.location.line
         }
         enum CodingKeys: String, CodingKey {
-            case id, name, addresses, kind, zone, category, declared_category, labels, reasons, file, line
+            case id, name, addresses, kind, zone, zones, category, declared_category, labels, reasons, file, line
         }
         func encode(to encoder: Encoder) throws {
             var c = encoder.container(keyedBy: CodingKeys.self)
@@ -107,6 +107,7 @@ enum EncoderReferenceReport {
             try c.encode(zone, forKey: .zone); try c.encode(category, forKey: .category)
             try c.encode(declared_category, forKey: .declared_category); try c.encode(labels, forKey: .labels)
             try c.encode(reasons, forKey: .reasons); try c.encode(file, forKey: .file); try c.encode(line, forKey: .line)
+            try c.encode(zones, forKey: .zones)
         }
     }
 

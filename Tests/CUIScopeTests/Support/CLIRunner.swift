@@ -38,5 +38,7 @@ enum CLIRunner {
         "--scope", "Fixtures/demo/scope.yaml", "--inventory", "Fixtures/demo/inventory.csv",
         "--rules", "Fixtures/demo/firewall.xml", "--flows", "Fixtures/demo/flows.xml",
         "--fedramp", "Fixtures/demo/fedramp-marketplace.json",
+        // A fixed assessment date: the Marketplace snapshot's age (CLOUD-41) would change daily.
+        "--today", "2026-12-04",
     ]
 }

@@ -48,7 +48,7 @@ public enum FindingCatalog {
         remediation: "Add the asset as security-protection; its other enterprise clients are not pulled in by this alone.")
     public static let indirectPath = FindingKind(
         id: .indirectPath, severity: .low, review: true, title: "Indirect path through an application relay",
-        basis: "No CMMC transitive rule (SCOPING.md §9.6)",
+        basis: "No CMMC transitive rule (docs/SCOPING.md, What counts as a path)",
         remediation: "Assessor decides; document the relay's controls.")
     public static let cloudNotFedRAMP = FindingKind(
         id: .cloudNotFedRAMP, severity: .critical, review: false, title: "CUI in a cloud service without FedRAMP authorization",
@@ -64,7 +64,7 @@ public enum FindingCatalog {
         remediation: "Obtain the Body of Evidence (3PAO SAR, 100 % implementation, closed POA&Ms, annual assessment, CRM, 7012(c)–(g) terms).")
     public static let fedrampReview = FindingKind(
         id: .fedrampReview, severity: .medium, review: true, title: "FedRAMP status needs a manual determination",
-        basis: "FedRAMP 20x and 2026 Certification Classes: DoD mapping unconfirmed (SCOPING.md §9.9)",
+        basis: "FedRAMP 20x and 2026 Certification Classes: DoD mapping unconfirmed (docs/SCOPING.md, What satisfies the FedRAMP requirement)",
         remediation: "Make a manual determination and record it in the scope file.")
     public static let connectorNotInScope = FindingKind(
         id: .connectorNotInScope, severity: .medium, review: false, title: "On-premises connector to a CUI cloud not in scope",
@@ -72,7 +72,7 @@ public enum FindingCatalog {
         remediation: "Add the connecting asset to the assessment scope.")
     public static let spdOnlyCloud = FindingKind(
         id: .spdOnlyCloud, severity: .info, review: true, title: "Cloud service holding only Security Protection Data",
-        basis: "Table 4 to §170.19(c)(2) (assess as SPA); preamble on SPD (SCOPING.md §9.4)",
+        basis: "Table 4 to §170.19(c)(2) (assess as SPA); preamble on SPD (docs/SCOPING.md, Level 3, SPD-only clouds, Impact Levels)",
         remediation: "Classify as security-protection; document it with its customer responsibility matrix.")
     public static let espUndocumented = FindingKind(
         id: .espUndocumented, severity: .medium, review: false, title: "External service provider undocumented",
@@ -124,19 +124,19 @@ public enum FindingCatalog {
         remediation: "Record the contract clause or provider commitment covering incident reporting, malware, preservation, access and damage assessment.")
     public static let unresolvedObject = FindingKind(
         id: .unresolvedObject, severity: .low, review: true, title: "Rule depends on an object that cannot be resolved offline",
-        basis: "Reachability cannot be decided for the unresolved part (SCOPING.md §4.2)",
+        basis: "Reachability cannot be decided for the unresolved part (docs/SCOPING.md, Separation evidence)",
         remediation: "Supply the resolved membership (hosts file, inventory), or narrow the rule.")
     public static let declaredDiffers = FindingKind(
         id: .declaredDiffers, severity: .medium, review: false, title: "Declared category differs from the computed one",
-        basis: "SCOPING.md §5 'Declared vs computed'; 32 CFR 170.19(c)(1)",
+        basis: "docs/SCOPING.md, After the steps: declared versus computed; 32 CFR 170.19(c)(1)",
         remediation: "Correct the SSP category, or change the facts (policy, configuration) that decide it.")
     public static let unplacedAsset = FindingKind(
         id: .unplacedAsset, severity: .low, review: true, title: "Asset cannot be placed on the network",
-        basis: "Separation cannot be evaluated without an address in a known zone (SCOPING.md §5 step 8)",
+        basis: "Separation cannot be evaluated without an address in a known zone (docs/SCOPING.md, Step 8 — Out of scope)",
         remediation: "Add the asset's addresses to the inventory, or the zone's subnets to the scope file.")
     public static let separationNotEvaluated = FindingKind(
         id: .separationNotEvaluated, severity: .low, review: true, title: "Separation not evaluated: no rules loaded",
-        basis: "An out-of-scope conclusion needs separation evidence; without a firewall export no rule or route was evaluated (SCOPING.md §5 step 8)",
+        basis: "An out-of-scope conclusion needs separation evidence; without a firewall export no rule or route was evaluated (docs/SCOPING.md, Step 8 — Out of scope)",
         remediation: "Load the firewall exports of the enforcement points between this asset's zone and the CUI assets (--rules), or document the separation.")
     public static let expiredWaiver = FindingKind(
         id: .expiredWaiver, severity: .high, review: false, title: "Expired waiver",
@@ -166,6 +166,10 @@ public enum FindingCatalog {
         id: .unexplainedService, severity: .low, review: true, title: "Scanned asset listens on services nothing explains",
         basis: "NIST SP 800-171 3.4.1 (inventory and baseline), 3.4.7 (nonessential services), 3.13.6; 32 CFR 170.19(c)(1): an out-of-scope VDI client is limited to keyboard, video and mouse",
         remediation: "Turn the service off, or document who uses it: an allow rule naming the asset and service, or a protocol_allowlist entry with a reason; for a VDI client, lock it down to keyboard, video and mouse or treat it as in scope.")
+    public static let staleMarketplace = FindingKind(
+        id: .staleMarketplace, severity: .info, review: false, title: "FedRAMP Marketplace data is old",
+        basis: "DFARS 252.204-7012(b)(2)(ii)(D) (authorization as of the assessment); docs/SCOPING.md, The FedRAMP decision for one service",
+        remediation: "Fetch current Marketplace data and run again before relying on CLOUD-01, CLOUD-02 or CLOUD-04 conclusions.")
 
     /// The entry of `id`. Exhaustive: an id added to ``FindingID`` without an entry does not compile.
     public static func kind(_ id: FindingID) -> FindingKind {
@@ -207,6 +211,7 @@ public enum FindingCatalog {
         case .noCUIStated: return noCUIStated
         case .separationNotEvaluated: return separationNotEvaluated
         case .unexplainedService: return unexplainedService
+        case .staleMarketplace: return staleMarketplace
         }
     }
 

@@ -28,7 +28,7 @@ public enum ExplainRenderer {
     static func text(_ r: AnalysisResult, _ a: AssetResult, _ findings: [Finding]) -> String {
         var out = "\(a.id)\(a.name != a.id ? " — \(a.name)" : "") (\(a.kind.rawValue))\n"
         out += "  inventory: \(a.location)\n"
-        out += "  addresses: \(a.addresses.isEmpty ? "none" : a.addresses.joined(separator: ", "))\(a.zone.map { "; zone \($0)" } ?? "")\n"
+        out += "  addresses: \(a.addresses.isEmpty ? "none" : a.addresses.joined(separator: ", "))\(TextReportRenderer.zoneText(a, prefix: "; "))\n"
         out += "  category: \(a.category.rawValue) (\(a.category.title), CMMC Level \(r.level.rawValue))\n"
         if a.labels.count > 1 { out += "  labels: \(a.labels.map(\.rawValue).joined(separator: ", "))\n" }
         out += "  declared: \(a.declared?.rawValue ?? "not declared")\n"

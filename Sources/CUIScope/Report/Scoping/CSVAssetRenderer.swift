@@ -8,7 +8,7 @@ public enum CSVAssetRenderer {
 
     /// Streams the rows to `out` (a ``ReportOutput`` for the CLI).
     public static func write<Out: TextOutputStream>(_ r: AnalysisResult, to out: inout Out) {
-        out.write("id,name,addresses,kind,zone,category,declared_category,labels,findings,reasons,file,line\r\n")
+        out.write("id,name,addresses,kind,zone,category,declared_category,labels,findings,reasons,file,line,zones\r\n")
         var findingsByAsset: [String: [String]] = [:]
         for f in r.findings { for a in f.assets { findingsByAsset[a, default: []].append(f.id) } }
         for a in r.assets {
@@ -17,6 +17,7 @@ public enum CSVAssetRenderer {
                 a.declared?.rawValue ?? "", a.labels.map(\.rawValue).joined(separator: ";"),
                 Array(Set(findingsByAsset[a.id] ?? [])).sorted().joined(separator: ";"),
                 a.reasons.map(\.text).joined(separator: " "), a.location.file, String(a.location.line),
+                a.zones.joined(separator: ";"),
             ]
             out.write(fields.map(quote).joined(separator: ",") + "\r\n")
         }

@@ -96,6 +96,10 @@ public enum JSONReportRenderer {
         }
         w.endArray()
         w.memberOrNull("zone", a.zone)
+        w.key("zones")
+        w.beginArray()
+        for z in a.zones { w.string(z) }
+        w.endArray()
         w.endObject()
     }
 

@@ -72,7 +72,7 @@ public enum MarkdownReportRenderer {
             for a in list {
                 let why = a.reasons.map(\.text).joined(separator: " ")
                 let declared = a.declared.map { $0 == a.category ? $0.rawValue : "\($0.rawValue) (≠ computed)" } ?? ""
-                out.write("| \(code(a.id)) | \(a.name == a.id ? "" : esc(a.name)) | \(esc(a.addresses.joined(separator: ", "))) | \(esc(a.zone ?? "")) | \(declared) | \(esc(why)) |\n")
+                out.write("| \(code(a.id)) | \(a.name == a.id ? "" : esc(a.name)) | \(esc(a.addresses.joined(separator: ", "))) | \(esc(a.zones.isEmpty ? (a.zone ?? "") : a.zones.joined(separator: ", "))) | \(declared) | \(esc(why)) |\n")
             }
         }
     }

@@ -8,6 +8,14 @@ public enum TextReportRenderer {
     }
 
     /// Streams the report to `out` (a ``ReportOutput`` for the CLI), asset by asset.
+    /// ", zone corp" or, for a multi-homed asset, ", zones mgmt, corp" (primary first); empty
+    /// when the asset is in no known zone.
+    static func zoneText(_ a: AssetResult, prefix: String) -> String {
+        let zones = a.zones.isEmpty ? (a.zone.map { [$0] } ?? []) : a.zones
+        guard !zones.isEmpty else { return "" }
+        return prefix + (zones.count == 1 ? "zone " : "zones ") + zones.joined(separator: ", ")
+    }
+
     public static func write<Out: TextOutputStream>(_ r: AnalysisResult, to out: inout Out) {
         let org = r.organisation.map { ": \($0)" } ?? ""
         out.write("cuiscope \(ToolInfo.version) — CMMC Level \(r.level.rawValue) scoping analysis\(org)\n\n")
@@ -48,7 +56,7 @@ public enum TextReportRenderer {
                 let addr = a.addresses.isEmpty ? "no address" : a.addresses.joined(separator: " ")
                 var head = "  \(a.id)"
                 if a.name != a.id { head += " — \(a.name)" }
-                head += "  [\(addr)\(a.zone.map { ", zone \($0)" } ?? "")]"
+                head += "  [\(addr)\(Self.zoneText(a, prefix: ", "))]"
                 if a.labels.count > 1 { head += "  labels: \(a.labels.map(\.rawValue).joined(separator: ", "))" }
                 if let d = a.declared { head += d == a.category ? "  (declared \(d.rawValue))" : "  (declared \(d.rawValue) ≠ computed)" }
                 out.write(head + "\n")
