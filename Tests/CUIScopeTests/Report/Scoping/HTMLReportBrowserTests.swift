@@ -41,7 +41,7 @@ struct HTMLReportBrowserTests {
         #expect(drawing.contains("class=\"cluster\""))
         // One node per drawn asset (the demo draws every asset), each named `asset:ID` by the builder.
         #expect(drawing.components(separatedBy: "<title>asset:").count - 1 >= 30)
-        #expect(drawing.contains("CMMC Assessment Scope"))
+        #expect(drawing.contains("CMMC assessment scope") && drawing.contains(">in scope<"))
         #expect(!Self.isHidden(Self.openTags(dom, "form id=\"filters\"").first ?? " hidden"))
     }
 
