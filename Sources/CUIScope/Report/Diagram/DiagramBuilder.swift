@@ -61,7 +61,7 @@ struct DiagramBuilder {
         layoutZones(&layout, placement: placement, focused: focused)
         if options.view != .dataflow { layoutEnforcementPoints(&layout, placement: placement, focused: focused) }
         let dataEdges = self.dataEdges(items, nodeOf: placement.nodeOf, layout: &layout)
-        let unknown = unknownHosts(nodeOf: placement.nodeOf)
+        let unknown = unknownHosts(nodeOf: placement.nodeOf, aggregated: placement.mode != .none)
         layout.nodes += unknown.nodes
         layout.extraEdges += unknown.edges
         return graph(layout, dataEdges: dataEdges, drawable: drawable.count, mode: placement.mode)
@@ -256,8 +256,16 @@ struct DiagramBuilder {
         nodes.append(DiagramLegend.node(DiagramLegend.Present(nodes: nodes, edges: edges, clusters: clusters)))
         return DiagramGraph(
             attributes: graphAttributes(drawable: drawable, mode: mode),
-            clusters: clusters.sorted { NaturalOrder.less($0.key, $1.key) },
-            nodes: nodes.sorted { NaturalOrder.less($0.id, $1.id) }, edges: edges)
+            clusters: clusters.sorted { NaturalOrder.less($1.key, $0.key) },
+            nodes: nodes.sorted { Self.drawnBefore($0.id, $1.id, view: options.view) }, edges: edges)
+    }
+
+    /// The order nodes are written in, so the page reads top to bottom in natural order
+    /// (docs/DECISIONS.md 108, 144). With `rankdir=LR` Graphviz stacks unconnected nodes of a rank
+    /// in the order written, but the network view's nodes hang off subnet nodes, whose edges make
+    /// it stack them in reverse; `NaturalOrderTests` checks both on the laid-out page.
+    static func drawnBefore(_ a: String, _ b: String, view: DiagramView) -> Bool {
+        view == .network ? NaturalOrder.less(b, a) : NaturalOrder.less(a, b)
     }
 
     /// `seeds` and every asset that shares an edge with one of them.

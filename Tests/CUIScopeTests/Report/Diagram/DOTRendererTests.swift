@@ -172,6 +172,11 @@ struct DOTRendererTests {
         #expect(edge["style"] as? String == "dashed" && edge["color"] as? String == DiagramStyle.unknownColor)
         #expect((edge["xlabel"] as? String)?.contains("DOC-14") == true)
         #expect((edge["tooltip"] as? String)?.contains("flows.xml:7") == true)
+        // Aggregated, the unknown hosts of a zone are one node, joined to the aggregate of the asset.
+        let zoned = try S.layout(try DOTRenderer.render(S.demo, options: DiagramOptions(view: .boundary, aggregate: .zone)))
+        #expect(zoned.string("unknown-hosts:corp", "class") == "unknown-host")
+        #expect(zoned.edges.contains { $0.tail == "unknown-hosts:corp" && $0.attributes["class"] as? String == "unknown-host" })
+        #expect(!zoned.nodes.keys.contains { $0.hasPrefix("unknown:") })
     }
 
     @Test("the legend lists exactly the styles drawn", arguments: DiagramView.allCases)
