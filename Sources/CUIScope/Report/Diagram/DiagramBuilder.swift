@@ -1,11 +1,11 @@
 /// Builds a ``DiagramGraph`` for one view from an ``AnalysisResult``. It only reads the result:
 /// categories, findings, edges and the network summary decide every node, cluster and edge.
 ///
-/// Layout (FedRAMP authorization-boundary conventions): the CMMC assessment boundary is a red
-/// dashed cluster holding exactly the in-scope assets of the organisation's network, grouped by
-/// zone; the out-of-scope part of each zone sits outside it; external (cloud) services sit outside
-/// too, split into FedRAMP Moderate-or-higher authorized and not; enforcement points sit between
-/// the zones they join; a legend is always present.
+/// Layout (FedRAMP authorization-boundary conventions): one cluster per zone, holding its
+/// in-scope part — a red dashed cluster, the CMMC assessment boundary within that zone — and its
+/// out-of-scope part (docs/DECISIONS.md 144); external (cloud) services sit outside, split into
+/// FedRAMP Moderate-or-higher authorized and not; enforcement points sit between the zones they
+/// join; hosts in no inventory seen in flows sit in their zone; a legend lists the styles drawn.
 struct DiagramBuilder {
     let result: AnalysisResult
     let options: DiagramOptions
