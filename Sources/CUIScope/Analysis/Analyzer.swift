@@ -67,9 +67,11 @@ public enum Analyzer {
             let o = classifier.classify(i)
             categories.append(o.category)
             findings += o.findings
-            results.append(AssetResult(
+            var r = AssetResult(
                 id: a.id, name: a.name, addresses: a.addressTexts, kind: a.kind, zone: graph.zones(of: i).first,
-                category: o.category, declared: a.declared, labels: o.labels, reasons: o.reasons, location: a.location))
+                category: o.category, declared: a.declared, labels: o.labels, reasons: o.reasons, location: a.location)
+            r.functions = a.functions
+            results.append(r)
         }
         findings += CoResidents.apply(&results, graph: graph, categories: categories)
         return (results, findings, categories)

@@ -64,6 +64,9 @@ struct DiagramBuilder {
         let unknown = unknownHosts(nodeOf: placement.nodeOf, aggregated: placement.mode != .none)
         layout.nodes += unknown.nodes
         layout.extraEdges += unknown.edges
+        let people = actors(nodeOf: placement.nodeOf)
+        layout.nodes += people.nodes
+        layout.extraEdges += people.edges
         return graph(layout, dataEdges: dataEdges, drawable: drawable.count, mode: placement.mode)
     }
 

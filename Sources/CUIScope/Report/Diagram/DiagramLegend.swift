@@ -29,7 +29,7 @@ enum DiagramLegend {
             for e in edges {
                 let tokens = (DiagramLegend.text(e.attributes, "class") ?? "").split(separator: " ").map(String.init)
                 classes.formUnion(tokens.map { "edge-" + $0 })
-                if tokens.first != "interface" && tokens.first != "member" && tokens.first != "unknown-host" {
+                if !["interface", "member", "unknown-host", "actor"].contains(tokens.first ?? "") {
                     edgeStyles.insert(DiagramLegend.text(e.attributes, "style") ?? "solid")
                 }
             }
@@ -76,6 +76,9 @@ enum DiagramLegend {
         if p.classes.contains("aggregate") { rows.append((plain, "Aggregate of several assets — double outline, with counts")) }
         if p.classes.contains("unknown-host") {
             rows.append((box(DiagramStyle.unknownFill, DiagramStyle.unknownColor), "Host in no inventory, seen in flow logs — dashed note"))
+        }
+        if p.classes.contains("actor") {
+            rows.append((box("#FFFFFF", DiagramStyle.actorColor), "Users or administrators (actor) — bold rounded box, joined in grey to the devices they use"))
         }
         if p.classes.contains("subnet") { rows.append((plain, "Subnet — dashed box")) }
         if p.boundary { rows.append((box("#FFFFFF", DiagramStyle.boundaryColor), "CMMC assessment scope — red dashed outline")) }

@@ -52,7 +52,7 @@ struct DOTRendererTests {
         #expect((g.nodes["asset:corp-lt-07"]?["color"] as? String) == DiagramStyle.flagColor)
 
         let flows = g.edges.filter { e in
-            (e.attributes["class"] as? String).map { !$0.contains("interface") && !$0.contains("unknown-host") } ?? true
+            (e.attributes["class"] as? String).map { !["interface", "unknown-host", "actor"].contains($0) } ?? true
         }
         #expect(!flows.isEmpty)
         for e in flows {
@@ -179,6 +179,23 @@ struct DOTRendererTests {
         #expect(!zoned.nodes.keys.contains { $0.hasPrefix("unknown:") })
     }
 
+    @Test("users and administrators are actors joined to the devices the inventory gives them")
+    func actors() throws {
+        let r = S.demo
+        let g = try S.layout(try DOTRenderer.render(r, options: DiagramOptions(view: .boundary, aggregate: .none)))
+        func devices(_ actor: String) -> Set<String> {
+            S.assets(Set(g.edges.filter { $0.tail == actor && $0.attributes["class"] as? String == "actor" }.map(\.head)))
+        }
+        #expect(devices("actor:administrators") == ["corp-admin-ws", "enc-jump01"])
+        let cuiDevices = Set(r.assets.filter { $0.category == .cui && ($0.kind == .endpoint || $0.kind == .vdiClient) }.map(\.id))
+        #expect(devices("actor:cui-users") == cuiDevices)
+        #expect(cuiDevices.isSuperset(of: ["eng-ws01", "corp-lt-07"]))
+        let tip = g.edges.first { $0.tail == "actor:administrators" && $0.head == "asset:enc-jump01" }?.attributes["tooltip"] as? String
+        #expect(tip?.contains("inventory.csv:6: inventory row of enc-jump01") == true)
+        let network = try DOTRenderer.render(r, options: DiagramOptions(view: .network))
+        #expect(!network.contains("actor:"))
+    }
+
     @Test("the legend lists exactly the styles drawn", arguments: DiagramView.allCases)
     func legendMatchesDrawing(view: DiagramView) throws {
         let dot = try DOTRenderer.render(S.demo, options: DiagramOptions(view: view, aggregate: .none))
@@ -192,6 +209,7 @@ struct DOTRendererTests {
         #expect(listed("not in the inventory — octagon") == dot.contains("class=\"enforcement-point\""))
         #expect(listed("in the inventory — octagon") == dot.contains(" enforcement-point"))
         #expect(listed("Subnet") == dot.contains("class=\"subnet\""))
+        #expect(listed("(actor)") == dot.contains("class=\"actor\""))
         for c in Category.allCases {
             #expect(listed("(\(c.rawValue))") == dot.contains("class=\"asset \(c.rawValue)"), "\(c)")
         }
