@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what cuiscope needs beyond Swift, only when it is missing, so it is cheap to run
 # before every build: libxml2 headers (the XML readers), zlib headers (gzip-compressed inputs),
-# Graphviz (diagram rendering and its tests), Python's jsonschema (the tests validate JSON and
+# Graphviz (diagram rendering and its tests), Chromium (the HTML report's tests load it in a
+# headless browser), Python's jsonschema (the tests validate JSON and
 # SARIF output against schemas), compliance-trestle (the tests load the OSCAL output into its
 # models), regex (NIST's OSCAL schema uses Unicode classes that Python's re lacks) and
 # markdown-it-py (the tests parse the Markdown report with a CommonMark parser).
@@ -15,6 +16,7 @@ pkg-config --exists libxml-2.0 2>/dev/null || packages+=(libxml2-dev pkg-config)
 pkg-config --exists zlib 2>/dev/null || packages+=(zlib1g-dev pkg-config)
 command -v xmllint >/dev/null 2>&1 || packages+=(libxml2-utils)
 command -v dot >/dev/null 2>&1 || packages+=(graphviz)
+command -v chromium >/dev/null 2>&1 || packages+=(chromium)
 
 if [ ${#packages[@]} -gt 0 ]; then
     echo "bootstrap: installing ${packages[*]}" >&2

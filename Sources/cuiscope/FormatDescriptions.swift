@@ -16,6 +16,7 @@ extension OutputFormat: ExpressibleByArgument {
         case .junit: return "JUnit XML, one test case per check, failing at --fail-on"
         case .oscal: return "an OSCAL system security plan (JSON)"
         case .oscalPOAM: return "the findings as an OSCAL plan of action and milestones (JSON)"
+        case .html: return "the assessor report as one self-contained HTML page with the boundary diagram (SVG drawn by Graphviz dot) and filters"
         }
     }
 }

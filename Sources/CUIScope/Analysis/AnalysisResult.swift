@@ -19,6 +19,8 @@ public struct AssetResult: Sendable, Hashable {
     public var location: SourceLocation
     /// Ports a network scan found open on the asset, sorted (empty without `--scan`).
     public var openPorts: [OpenPort] = []
+    /// The security functions the inventory states (`functions`), for the diagrams' actors.
+    public var functions: [SecurityFunction] = []
 
     public init(id: String, name: String, addresses: [String], kind: AssetKind, zone: String?, category: Category,
                 declared: Category?, labels: [Category], reasons: [Reason], location: SourceLocation) {

@@ -73,6 +73,7 @@ public enum Analyzer {
                 id: a.id, name: a.name, addresses: a.addressTexts, kind: a.kind, zone: zones.first,
                 category: o.category, declared: a.declared, labels: o.labels, reasons: o.reasons, location: a.location)
             result.zones = zones
+            result.functions = a.functions
             results.append(result)
         }
         findings += CoResidents.apply(&results, graph: graph, categories: categories)

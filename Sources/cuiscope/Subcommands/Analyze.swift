@@ -1,5 +1,6 @@
 import ArgumentParser
 import CUIScope
+import Foundation
 
 extension CUIScopeCommand {
     /// `cuiscope analyze`: categorise every asset and report findings with evidence.
@@ -16,6 +17,11 @@ extension CUIScopeCommand {
 
         @OptionGroup var report: ReportOptions<Analyze>
 
+        /// A `warning:` line on stderr: the report is written, but lacks what the line says.
+        static func warn(_ message: String) {
+            FileHandle.standardError.write(Data("warning: \(message)\n".utf8))
+        }
+
         func run() throws {
             let progress = inputs.progressReporter
             let input = try inputs.load(progress: progress)
@@ -25,7 +31,9 @@ extension CUIScopeCommand {
             inputs.warnAboutStaleData(result.findings)
             progress.note("rendering \(format.rawValue): \(result.assets.count) assets, \(result.findings.count) findings")
             let failOn = report.threshold
-            try report.sink.write { ReportRenderer.write(result, format: format, failOn: failOn, to: &$0) }
+            try report.sink.write {
+                ReportRenderer.write(result, format: format, failOn: failOn, warn: Self.warn, to: &$0)
+            }
             progress.phaseDone("render")
             if let failOn = report.threshold,
                 result.findings.contains(where: { $0.severity >= failOn && $0.severity != .info })

@@ -35,13 +35,16 @@ extension CUIScopeCommand {
         @Flag(name: .long, help: "Draw only assets named by findings and the flagged edges.")
         var onlyFindings = false
 
+        @Option(name: .long, help: "Title drawn at the top (default: the view and organisation); the date the inputs carry is added below it.")
+        var title: String?
+
         @OptionGroup var output: OutputOptions<Diagram>
 
         func run() throws {
             let input = try inputs.load()
             let result = Analyzer.run(input)
             let options = DiagramOptions(
-                view: view, aggregate: aggregate, around: around, zone: zone, onlyFindings: onlyFindings)
+                view: view, aggregate: aggregate, around: around, zone: zone, onlyFindings: onlyFindings, title: title)
             let dot: String
             do { dot = try DOTRenderer.render(result, options: options) } catch {
                 FileHandle.standardError.write(Data("error: \(error.message)\n".utf8))

@@ -21,6 +21,7 @@ struct GoldenFileTests {
         ("analyze-demo.junit.xml", ["analyze", "--format", "junit"] + CLIRunner.demoArgs),
         ("analyze-demo.oscal.json", ["analyze", "--format", "oscal"] + CLIRunner.demoArgs),
         ("analyze-demo.oscal-poam.json", ["analyze", "--format", "oscal-poam"] + CLIRunner.demoArgs),
+        ("analyze-demo.html", ["analyze", "--format", "html"] + CLIRunner.demoArgs),
         ("check-demo.txt", check + ["--format", "text"]),
         ("check-demo.json", check + ["--format", "json"]),
         ("check-demo.sarif", check + ["--format", "sarif"]),

@@ -15,10 +15,15 @@ enum CLIRunner {
     }
 
     /// Runs `cuiscope args…` from the repository root (so fixture paths read as in the README).
-    static func run(_ args: [String]) throws -> Output {
+    /// - Parameter environment: variables set over the test's own environment (`PATH` without
+    ///   Graphviz, say).
+    static func run(_ args: [String], environment: [String: String] = [:]) throws -> Output {
         let p = Process()
         p.executableURL = executable
         p.arguments = args
+        if !environment.isEmpty {
+            p.environment = ProcessInfo.processInfo.environment.merging(environment) { _, new in new }
+        }
         p.currentDirectoryURL = TestPaths.repoRoot
         let out = Pipe()
         let err = Pipe()

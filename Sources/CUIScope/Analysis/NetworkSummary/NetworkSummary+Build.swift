@@ -40,8 +40,25 @@ extension NetworkSummary {
         let cui = cuiEdges(
             assets: assets, endpoints: endpoints, targets: targets, engine: engine, observed: observed, index: index,
             examplesPerAsset: examplesPerAsset)
-        return NetworkSummary(
+        var summary = NetworkSummary(
             zones: zones, enforcementPoints: points, externalServices: services, cuiEdges: cui, assetSubnets: subnets)
+        summary.unknownHosts = unknownHosts(observed: observed, index: index, assets: assets, topology: topology)
+        return summary
+    }
+
+    /// The flows between CUI assets and addresses in no inventory, with the zone each address sits in.
+    static func unknownHosts(observed: ObservedTraffic, index: AddressIndex, assets: [Asset], topology: Topology)
+        -> [UnknownHostFlow]
+    {
+        observed.unknownPeers.keys.sorted().compactMap { key in
+            guard let f = observed.unknownPeers[key] else { return nil }
+            let fromUnknown = index.owner(of: f.source) == nil
+            guard let known = index.owner(of: fromUnknown ? f.destination : f.source) else { return nil }
+            let address = fromUnknown ? f.source : f.destination
+            return UnknownHostFlow(
+                address: "\(address)", zone: topology.place(address)?.zone, assetID: assets[known].id,
+                fromUnknown: fromUnknown, flow: f)
+        }
     }
 
     /// The FedRAMP verdict for one cloud service, from ``FedRAMPAssessment/assess(asset:marketplace:acceptList:)``.

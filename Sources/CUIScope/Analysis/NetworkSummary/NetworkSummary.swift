@@ -76,6 +76,29 @@ public struct ExternalServiceSummary: Sendable, Hashable {
     }
 }
 
+/// An allowed session seen in flow logs between an inventoried CUI asset and a host no inventory
+/// row covers, for the diagrams (docs/DECISIONS.md 144).
+public struct UnknownHostFlow: Sendable, Hashable {
+    /// The unknown host's address, as text.
+    public var address: String
+    /// The zone the topology places the address in, nil outside every known subnet.
+    public var zone: String?
+    /// The inventoried end.
+    public var assetID: String
+    /// The unknown host is the flow's source.
+    public var fromUnknown: Bool
+    /// The aggregated flow records (counts, times, the first record's location).
+    public var flow: Flow
+
+    public init(address: String, zone: String?, assetID: String, fromUnknown: Bool, flow: Flow) {
+        self.address = address
+        self.zone = zone
+        self.assetID = assetID
+        self.fromUnknown = fromUnknown
+        self.flow = flow
+    }
+}
+
 /// The network behind the analysis, for diagrams: zones, enforcement points, the FedRAMP
 /// verdict per cloud service, and the data-capable edges between CUI assets themselves
 /// (which `AnalysisResult.edges` does not hold: it explains non-CUI assets).
@@ -90,6 +113,9 @@ public struct NetworkSummary: Sendable, Hashable {
     public var cuiEdges: [Edge]
     /// The subnets (as written) each placed asset sits in, by asset id; sorted, unplaced assets absent.
     public var assetSubnets: [String: [String]]
+    /// Allowed sessions between a CUI asset and an address no inventory row covers (the flows
+    /// behind DOC-14), sorted by address, asset, protocol and port.
+    public var unknownHosts: [UnknownHostFlow] = []
 
     public init(zones: [ZoneSummary] = [], enforcementPoints: [EnforcementPointSummary] = [],
                 externalServices: [ExternalServiceSummary] = [], cuiEdges: [Edge] = [],

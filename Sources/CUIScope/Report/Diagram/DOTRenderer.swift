@@ -1,7 +1,9 @@
 /// Writes a boundary, data-flow or network diagram as Graphviz DOT
 /// (https://graphviz.org/doc/info/lang.html). The diagram is built from the analysis result by
 /// ``DiagramBuilder``; this type only prints it, in a stable order (clusters, then nodes by id,
-/// then edges, in natural order: docs/DECISIONS.md 108), so a diagram committed to a repository diffs cleanly.
+/// then edges: docs/DECISIONS.md 108), so a diagram committed to a repository diffs cleanly. Clusters
+/// and nodes are written in descending natural order: with `rankdir=LR` Graphviz stacks what shares
+/// a rank bottom to top in the order written, so the page reads top to bottom in natural order.
 public enum DOTRenderer {
     /// The DOT text for `result` drawn as `options` asks.
     /// - Throws: ``DiagramError`` when a focus option names no asset or zone.
@@ -34,7 +36,7 @@ public enum DOTRenderer {
             for n in nodesIn[key] ?? [] {
                 out += "\(pad)\(id(n.id)) [\(attributes(n.attributes))];\n"
             }
-            for c in (children[key] ?? []).sorted(by: { NaturalOrder.less($0.key, $1.key) }) {
+            for c in (children[key] ?? []).sorted(by: { NaturalOrder.less($1.key, $0.key) }) {
                 out += "\(pad)subgraph \(id("cluster_" + c.key)) {\n"
                 out += "\(pad)  graph [\(attributes(c.attributes))];\n"
                 emit(cluster: c.key, depth: depth + 1)

@@ -36,7 +36,7 @@ extension DiagramBuilder {
             ("color", .text(flags.isEmpty ? look.border : DiagramStyle.flagColor)),
             ("penwidth", .raw(flags.isEmpty ? "1" : "3")),
             ("tooltip", .text(tip.joined(separator: "\n"))),
-            ("class", .text("asset \(a.category.rawValue)" + (flags.isEmpty ? "" : " flagged"))),
+            ("class", .text("asset \(a.category.rawValue)" + (isEP ? " enforcement-point" : "") + (flags.isEmpty ? "" : " flagged"))),
         ]
         return DiagramGraph.Node(id: node, cluster: clusterOf(part), attributes: attrs, assets: [a.id])
     }
@@ -107,39 +107,59 @@ extension DiagramBuilder {
                     ("fontcolor", .text(ok ? DiagramStyle.authorizedColor : DiagramStyle.unauthorizedColor)),
                 ])
         }
+        if key.hasPrefix(Self.zonePrefix) { return zoneCluster(Self.zoneName(key)) }
         let inside = key.hasPrefix("in:")
-        let name = String(key.dropFirst(inside ? 3 : 4))
+        let name = Self.zoneName(key)
+        let role = zones[name]?.role ?? .enterprise
+        let attributes: DiagramGraph.Attributes = inside
+            ? [("label", .text("in scope")), ("style", .text("filled,dashed")),
+               ("fillcolor", .text(DiagramStyle.zoneFill(role, inside: true))), ("color", .text(DiagramStyle.boundaryColor)),
+               ("penwidth", .raw("2.5")), ("fontcolor", .text(DiagramStyle.boundaryColor)), ("fontsize", .raw("9")),
+               ("class", .text("boundary"))]
+            : [("label", .text("out of scope")), ("style", .text("rounded")), ("color", .text("#BBBBBB")),
+               ("fontcolor", .text("#666666")), ("fontsize", .raw("9"))]
+        return DiagramGraph.Cluster(key: key, parent: Self.zonePrefix + name, attributes: attributes)
+    }
+
+    /// One cluster per zone, holding its in-scope part (inside the assessment boundary, red dashed)
+    /// and its out-of-scope part (docs/DECISIONS.md 144).
+    func zoneCluster(_ name: String) -> DiagramGraph.Cluster {
         let z = zones[name]
         let role = z?.role ?? .enterprise
         var label = name.isEmpty ? "no known zone" : "zone \(name) — \(DiagramStyle.zoneRoleTitle(role))"
-        if inside && role != .enclave && !name.isEmpty { label += " (in-scope part)" }
         if let subnets = z?.subnets, !subnets.isEmpty, options.view != .network {
             label += "\n" + subnets.prefix(3).joined(separator: ", ") + (subnets.count > 3 ? " +\(subnets.count - 3)" : "")
         }
         return DiagramGraph.Cluster(
-            key: key, parent: inside ? Self.boundaryKey : nil,
+            key: Self.zonePrefix + name, parent: nil,
             attributes: [
                 ("label", .text(label)), ("style", .text("filled,rounded")),
-                ("fillcolor", .text(DiagramStyle.zoneFill(role, inside: inside))), ("color", .text("#999999")),
+                ("fillcolor", .text(DiagramStyle.zoneFill(role, inside: false))), ("color", .text("#999999")),
                 ("fontcolor", .text("#333333")), ("fontsize", .raw("10")),
             ])
     }
 
-    func boundaryCluster() -> DiagramGraph.Cluster {
+    /// The assessment scope as one node, which the dotted edges to cloud services start from: the
+    /// services are reached from the scope as a whole, not from one asset.
+    func boundaryNode() -> DiagramGraph.Node {
         let inScope = result.assets.filter { $0.category.isInScope && $0.kind != .cloudService }.count
-        return DiagramGraph.Cluster(
-            key: Self.boundaryKey, parent: nil,
+        return DiagramGraph.Node(
+            id: Self.boundaryKey, cluster: nil,
             attributes: [
-                ("label", .text("CMMC Assessment Scope — Level \(result.level.rawValue) (\(inScope) in-scope assets on the network)")),
-                ("style", .raw("dashed")), ("color", .text(DiagramStyle.boundaryColor)), ("penwidth", .raw("2.5")),
-                ("fontcolor", .text(DiagramStyle.boundaryColor)), ("fontsize", .raw("12")),
-            ])
+                ("label", .text("CMMC assessment scope\nLevel \(result.level.rawValue) · \(inScope) in-scope assets")),
+                ("shape", .raw("box")), ("style", .text("dashed,rounded")), ("color", .text(DiagramStyle.boundaryColor)),
+                ("fontcolor", .text(DiagramStyle.boundaryColor)), ("penwidth", .raw("2.5")),
+                ("tooltip", .text("the in-scope parts of every zone (red dashed)")), ("class", .text("boundary")),
+            ],
+            assets: [])
     }
 
     func graphAttributes(drawable: Int, mode: DiagramAggregation) -> DiagramGraph.Attributes {
-        var title = "cuiscope \(options.view.rawValue) diagram"
-        if let org = result.organisation { title += " — \(org)" }
-        title += "\nCMMC Level \(result.level.rawValue) · \(drawable) assets drawn"
+        var title = options.title ?? ("cuiscope \(options.view.rawValue) diagram" + (result.organisation.map { " — \($0)" } ?? ""))
+        // The date is the inputs' (the last flow record or the Marketplace snapshot), never the
+        // clock, so the same inputs draw the same diagram (docs/DECISIONS.md 107, 144).
+        title += "\n" + (result.inputsDate.map { "Inputs dated \(EvidenceText.timestamp($0).prefix(10))" } ?? "No input carries a date")
+        title += " · CMMC Level \(result.level.rawValue) · \(drawable) assets drawn"
         if mode != .none { title += " · aggregated by \(mode.rawValue)" }
         if let around = options.around { title += " · around \(around)" }
         if let zone = options.zone { title += " · zone \(zone)" }
@@ -148,7 +168,8 @@ extension DiagramBuilder {
         return [
             ("label", .text(title)), ("labelloc", .raw("t")), ("fontname", .text("Helvetica")),
             ("fontsize", .raw("14")), ("compound", .raw("true")), ("rankdir", .raw("LR")),
-            ("newrank", .raw("true")), ("nodesep", .raw("0.3")), ("ranksep", .raw("0.9")),
+            ("newrank", .raw("true")), ("nodesep", .raw("0.8")), ("ranksep", .raw("1.2")),
+            ("forcelabels", .raw("false")),
             ("tooltip", .text("cuiscope \(ToolInfo.version) \(options.view.rawValue) diagram")),
         ]
     }

@@ -1,16 +1,18 @@
 /// Builds a ``DiagramGraph`` for one view from an ``AnalysisResult``. It only reads the result:
 /// categories, findings, edges and the network summary decide every node, cluster and edge.
 ///
-/// Layout (FedRAMP authorization-boundary conventions): the CMMC assessment boundary is a red
-/// dashed cluster holding exactly the in-scope assets of the organisation's network, grouped by
-/// zone; the out-of-scope part of each zone sits outside it; external (cloud) services sit outside
-/// too, split into FedRAMP Moderate-or-higher authorized and not; enforcement points sit between
-/// the zones they join; a legend is always present.
+/// Layout (FedRAMP authorization-boundary conventions): one cluster per zone, holding its
+/// in-scope part — a red dashed cluster, the CMMC assessment boundary within that zone — and its
+/// out-of-scope part (docs/DECISIONS.md 144); external (cloud) services sit outside, split into
+/// FedRAMP Moderate-or-higher authorized and not; enforcement points sit between the zones they
+/// join; hosts in no inventory seen in flows sit in their zone; a legend lists the styles drawn.
 struct DiagramBuilder {
     let result: AnalysisResult
     let options: DiagramOptions
 
     static let boundaryKey = "boundary"
+    /// Prefix of a zone's cluster key; its parts `in:ZONE` and `out:ZONE` are clusters inside it.
+    static let zonePrefix = "zone:"
     static let externalKey = "ext"
     static let authorizedKey = "ext:authorized"
     static let unauthorizedKey = "ext:unauthorized"
@@ -45,6 +47,12 @@ struct DiagramBuilder {
     /// Whether a cluster key lies inside the boundary.
     static func isInside(_ key: String) -> Bool { key.hasPrefix("in:") || key == boundaryKey }
 
+    /// The zone name of a cluster key (`in:Z`, `out:Z`, `zone:Z`); other keys are their own name.
+    static func zoneName(_ key: String) -> String {
+        for prefix in ["in:", "out:", zonePrefix] where key.hasPrefix(prefix) { return String(key.dropFirst(prefix.count)) }
+        return key
+    }
+
     func build() throws(DiagramError) -> DiagramGraph {
         let (drawable, items) = try drawableItems()
         let focused = options.around != nil || options.zone != nil || options.onlyFindings
@@ -53,6 +61,12 @@ struct DiagramBuilder {
         layoutZones(&layout, placement: placement, focused: focused)
         if options.view != .dataflow { layoutEnforcementPoints(&layout, placement: placement, focused: focused) }
         let dataEdges = self.dataEdges(items, nodeOf: placement.nodeOf, layout: &layout)
+        let unknown = unknownHosts(nodeOf: placement.nodeOf, aggregated: placement.mode != .none)
+        layout.nodes += unknown.nodes
+        layout.extraEdges += unknown.edges
+        let people = actors(nodeOf: placement.nodeOf)
+        layout.nodes += people.nodes
+        layout.extraEdges += people.edges
         return graph(layout, dataEdges: dataEdges, drawable: drawable.count, mode: placement.mode)
     }
 
@@ -174,20 +188,24 @@ struct DiagramBuilder {
         }
     }
 
-    /// Step 5: enforcement points between the zones they join.
+    /// Step 5: enforcement points between the zones they join: one interface edge per zone (to
+    /// the zone's cluster), or per subnet in the network view.
     private func layoutEnforcementPoints(_ layout: inout Layout, placement: Placement, focused: Bool) {
         for ep in result.network.enforcementPoints {
             let epNode = placement.keep.contains(ep.name) ? placement.nodeOf[ep.name] ?? "" : "ep:" + ep.name
-            let own = layout.nodes.first { $0.id == epNode }?.cluster
+            let own = layout.nodes.first { $0.id == epNode }?.cluster.map(Self.zoneName)
             var links: [DiagramGraph.Edge] = []
             for z in ep.zones {
-                for key in ["in:" + z, "out:" + z] where layout.clusterKeys.contains(key) && key != own {
-                    let targets = layout.subnetsByPart[key] ?? []
-                    if targets.isEmpty {
-                        links.append(interfaceEdge(from: epNode, to: layout.anchor(key), lhead: key, zone: z, ep: ep.name))
-                    } else {
-                        for t in targets { links.append(interfaceEdge(from: epNode, to: t, lhead: nil, zone: z, ep: ep.name)) }
-                    }
+                let parts = ["in:" + z, "out:" + z].filter { layout.clusterKeys.contains($0) }
+                guard !parts.isEmpty else { continue }
+                let targets = parts.flatMap { layout.subnetsByPart[$0] ?? [] }
+                if targets.isEmpty {
+                    // A firewall drawn inside a zone already sits in it; its subnets are still joined.
+                    guard z != own else { continue }
+                    let zone = Self.zonePrefix + z
+                    links.append(interfaceEdge(from: epNode, to: layout.anchor(zone), lhead: zone, zone: z, ep: ep.name))
+                } else {
+                    for t in targets { links.append(interfaceEdge(from: epNode, to: t, lhead: nil, zone: z, ep: ep.name)) }
                 }
             }
             if links.isEmpty && focused { continue }
@@ -204,9 +222,11 @@ struct DiagramBuilder {
         var clusterOfNode: [String: String] = [:]
         for n in layout.nodes { if let c = n.cluster { clusterOfNode[n.id] = c } }
         var nodeMap = nodeOf
-        if items.contains(where: { $0.style == .declared }) { nodeMap[Self.boundaryKey] = layout.anchor(Self.boundaryKey) }
-        let boundaryAnchor = layout.anchors[Self.boundaryKey]
-        clusterOfNode[boundaryAnchor ?? ""] = Self.boundaryKey
+        if items.contains(where: { $0.style == .declared }) {
+            nodeMap[Self.boundaryKey] = Self.boundaryKey
+            layout.nodes.append(boundaryNode())
+        }
+        clusterOfNode[Self.boundaryKey] = Self.boundaryKey
         let inside = { (n: String) in Self.isInside(clusterOfNode[n] ?? "") }
         var merged = DiagramEdges.merge(items, nodeOf: nodeMap)
         if options.view == .boundary {
@@ -214,22 +234,17 @@ struct DiagramBuilder {
                 !m.findings.isEmpty || m.style == .declared || clusterOfNode[m.a] != clusterOfNode[m.b]
             }
         }
-        return merged.map { m in
-            var extra: DiagramGraph.Attributes = []
-            if m.a == boundaryAnchor { extra.append(("ltail", .id("cluster_" + Self.boundaryKey))) }
-            if m.b == boundaryAnchor { extra.append(("lhead", .id("cluster_" + Self.boundaryKey))) }
-            return DiagramEdges.edge(m, inside: inside, extra: extra)
-        }
+        return merged.map { DiagramEdges.edge($0, inside: inside) }
     }
 
     /// Step 7: clusters with their parents, the legend, the graph.
     private func graph(_ layout: Layout, dataEdges: [DiagramGraph.Edge], drawable: Int, mode: DiagramAggregation)
         -> DiagramGraph
     {
-        var clusters = layout.clusterKeys.union(layout.anchors.keys.filter { $0 != Self.boundaryKey }).sorted().map(cluster)
-        if clusters.contains(where: { $0.parent == Self.boundaryKey }) || layout.anchors[Self.boundaryKey] != nil {
-            clusters.append(boundaryCluster())
-        }
+        let keys = layout.clusterKeys.union(layout.anchors.keys)
+        let zoneKeys = keys.union(layout.nodes.compactMap(\.cluster)).filter { $0.hasPrefix("in:") || $0.hasPrefix("out:") || $0.hasPrefix(Self.zonePrefix) }
+            .map { Self.zonePrefix + Self.zoneName($0) }
+        var clusters = keys.union(zoneKeys).sorted().map(cluster)
         if clusters.contains(where: { $0.parent == Self.externalKey }) {
             clusters.append(DiagramGraph.Cluster(
                 key: Self.externalKey, parent: nil,
@@ -238,14 +253,22 @@ struct DiagramBuilder {
         }
         clusters.append(DiagramLegend.cluster())
         var nodes = layout.nodes
-        nodes.append(DiagramLegend.node(view: options.view, aggregated: mode != .none))
         let edges = (dataEdges + layout.extraEdges).sorted {
             $0.from != $1.from ? NaturalOrder.less($0.from, $1.from) : NaturalOrder.less($0.to, $1.to)
         }
+        nodes.append(DiagramLegend.node(DiagramLegend.Present(nodes: nodes, edges: edges, clusters: clusters)))
         return DiagramGraph(
             attributes: graphAttributes(drawable: drawable, mode: mode),
-            clusters: clusters.sorted { NaturalOrder.less($0.key, $1.key) },
-            nodes: nodes.sorted { NaturalOrder.less($0.id, $1.id) }, edges: edges)
+            clusters: clusters.sorted { NaturalOrder.less($1.key, $0.key) },
+            nodes: nodes.sorted { Self.drawnBefore($0.id, $1.id, view: options.view) }, edges: edges)
+    }
+
+    /// The order nodes are written in, so the page reads top to bottom in natural order
+    /// (docs/DECISIONS.md 108, 144). With `rankdir=LR` Graphviz stacks unconnected nodes of a rank
+    /// in the order written, but the network view's nodes hang off subnet nodes, whose edges make
+    /// it stack them in reverse; `NaturalOrderTests` checks both on the laid-out page.
+    static func drawnBefore(_ a: String, _ b: String, view: DiagramView) -> Bool {
+        view == .network ? NaturalOrder.less(b, a) : NaturalOrder.less(a, b)
     }
 
     /// `seeds` and every asset that shares an edge with one of them.
@@ -267,8 +290,9 @@ struct DiagramBuilder {
             let flags = Set((findingsByAsset[a.id] ?? []).filter { $0.severity != .info && $0.assets == [a.id] }.map(\.id))
             return DiagramEdges.Item(
                 from: Self.boundaryKey, to: a.id, style: .declared, services: nil,
-                detail: "\(data) · ports not in evidence",
-                provenance: ["\(a.location.file):\(a.location.line): inventory row of \(a.id) (\(a.category.rawValue))"],
+                detail: data,
+                provenance: ["\(a.location.file):\(a.location.line): inventory row of \(a.id) (\(a.category.rawValue)); "
+                    + "the connection is stated in the inventory, its ports are in no evidence"],
                 findings: flags)
         }
     }

@@ -138,33 +138,33 @@ enum DiagramEdges {
         return intoBoundary ? "ingress" : "egress"
     }
 
-    /// The DOT edge for a merged group.
+    /// The DOT edge for a merged group. The label is short — the services and the ids of the
+    /// findings that flag it — and an external label (`xlabel`), which Graphviz places after the
+    /// layout where it covers no node and no other label (or leaves out when no such place is
+    /// left: the edge keeps its colour and tooltip), so labels never overlap; the direction,
+    /// rules, merge count and the file:line of every piece of evidence are in the tooltip
+    /// (docs/DECISIONS.md 144).
     static func edge(_ m: Merged, inside: (String) -> Bool, extra: DiagramGraph.Attributes = []) -> DiagramGraph.Edge {
         let flagged = !m.findings.isEmpty
         let ports = m.style == .declared
             ? m.declaredText.sorted().joined(separator: "; ")
-            : DOTEscape.truncated(m.services.summary, 48)
-        var lines = ["\(ports) · \(direction(m, inside: inside))"]
-        let details = m.details.sorted()
-        if !details.isEmpty {
-            lines.append(
-                DOTEscape.truncated(
-                    details.prefix(2).joined(separator: "; ") + (details.count > 2 ? " +\(details.count - 2) more" : ""),
-                    64))
-        }
-        if m.count > 1 { lines.append("\(m.count) edges merged") }
+            : m.services.summary
+        var lines = [DOTEscape.truncated(ports, 24)]
         if flagged { lines.append("⚑ " + m.findings.sorted().joined(separator: ", ")) }
-        var tooltip = Array(Set(m.provenance)).sorted()
-        if tooltip.count > 12 { tooltip = Array(tooltip.prefix(12)) + ["… \(tooltip.count - 12) more"] }
+        var tip = ["\(ports) · \(direction(m, inside: inside))" + (m.count > 1 ? " · \(m.count) edges merged" : "")]
+        tip += m.details.sorted().prefix(4)
+        var evidence = Array(Set(m.provenance)).sorted()
+        if evidence.count > 12 { evidence = Array(evidence.prefix(12)) + ["… \(evidence.count - 12) more"] }
+        tip += evidence
         let dir = m.forward && m.backward ? "both" : (m.forward ? "forward" : "back")
         var attrs: DiagramGraph.Attributes = [
-            ("label", .text(lines.joined(separator: "\n"))),
+            ("xlabel", .text(lines.joined(separator: "\n"))),
             ("style", .raw(m.style.dotStyle)),
             ("dir", .raw(dir)),
             ("color", .text(flagged ? DiagramStyle.flagColor : "#333333")),
             ("fontcolor", .text(flagged ? DiagramStyle.flagColor : "#333333")),
             ("penwidth", .raw(flagged ? "2.5" : "1")),
-            ("tooltip", .text(tooltip.joined(separator: "\n"))),
+            ("tooltip", .text(tip.joined(separator: "\n"))),
         ]
         if flagged { attrs.append(("class", .text("flagged " + m.findings.sorted().joined(separator: " ")))) }
         attrs += extra

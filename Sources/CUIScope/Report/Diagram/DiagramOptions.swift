@@ -36,6 +36,9 @@ public struct DiagramOptions: Sendable {
     public var zone: String?
     /// Keep only assets named by a finding and the ends of flagged edges.
     public var onlyFindings: Bool
+    /// The diagram's title (`--title`); the view and organisation when nil. The inputs' date is
+    /// always added below it.
+    public var title: String?
 
     /// Drawable assets above which `auto` aggregates.
     public static let autoThreshold = 60
@@ -43,12 +46,13 @@ public struct DiagramOptions: Sendable {
     public static let autoCategoryLimit = 120
 
     public init(view: DiagramView = .boundary, aggregate: DiagramAggregation = .auto, around: String? = nil,
-                zone: String? = nil, onlyFindings: Bool = false) {
+                zone: String? = nil, onlyFindings: Bool = false, title: String? = nil) {
         self.view = view
         self.aggregate = aggregate
         self.around = around
         self.zone = zone
         self.onlyFindings = onlyFindings
+        self.title = title
     }
 }
 

@@ -25,6 +25,11 @@ enum DiagramStyle {
     static let enforcementShape = "octagon"
     static let authorizedColor = "#38761D"
     static let unauthorizedColor = "#CC0000"
+    /// A host no inventory row covers, seen in flow logs, and its observed sessions.
+    static let unknownColor = "#674EA7"
+    static let unknownFill = "#EDE7F6"
+    /// Users and administrators (actors) and the lines to the devices they use.
+    static let actorColor = "#777777"
 
     static func zoneFill(_ role: ZoneRole, inside: Bool) -> String {
         switch role {

@@ -12,14 +12,23 @@ public enum ReportRenderer {
         case .junit: return JUnitRenderer.render(r, failOn: failOn)
         case .oscal: return OSCALSSPRenderer.render(r)
         case .oscalPOAM: return OSCALPOAMRenderer.render(r)
+        case .html: return HTMLReportRenderer.render(r, diagram: .boundary(of: r))
         }
     }
 
-    /// Streams the report to `out`: JSON, text, markdown and CSV as they walk the result (a
+    /// Streams the report to `out`: JSON, text, markdown, CSV and HTML as they walk the result (a
     /// 100k-asset report is never held whole); the other formats are nested documents rendered first.
+    /// - Parameter warn: told when the output is written but lacks something (HTML without a drawn
+    ///   diagram because Graphviz is missing), for the CLI's stderr.
     public static func write(_ r: AnalysisResult, format: OutputFormat, failOn: Severity? = nil,
-                             to out: inout ReportOutput) {
+                             warn: (String) -> Void = { _ in }, to out: inout ReportOutput) {
         switch format {
+        case .html:
+            let diagram = InlineDiagram.boundary(of: r)
+            if case .source(_, let reason) = diagram {
+                warn("the HTML report embeds the diagram's DOT source instead of the drawing: \(reason)")
+            }
+            HTMLReportRenderer.write(r, diagram: diagram, to: &out)
         case .text: TextReportRenderer.write(r, to: &out)
         case .json: JSONReportRenderer.write(r, to: &out)
         case .markdown: MarkdownReportRenderer.write(r, to: &out)

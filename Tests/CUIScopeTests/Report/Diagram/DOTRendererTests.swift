@@ -8,11 +8,11 @@ struct DOTRendererTests {
     typealias S = DiagramTestSupport
     static let directions = ["ingress", "egress", "bidirectional", "internal", "external"]
 
-    @Test("the boundary cluster holds exactly the in-scope network assets; cloud services sit outside, split by FedRAMP")
+    @Test("the in-scope parts of the zones hold exactly the in-scope network assets; cloud services sit outside, split by FedRAMP")
     func boundaryMembership() throws {
         let r = S.demo
         let g = try S.layout(try DOTRenderer.render(r, options: DiagramOptions(view: .boundary, aggregate: .none)))
-        let inside = S.assets(try #require(g.clusters["cluster_boundary"]))
+        let inside = S.assets(g.clusters.filter { $0.key.hasPrefix("cluster_in:") }.values.reduce(into: Set<String>()) { $0.formUnion($1) })
         let expected = Set(r.assets.filter { $0.category.isInScope && $0.kind != .cloudService }.map(\.id))
         #expect(inside == expected)
         #expect(inside.contains("corp-lt-07") && inside.contains("erp01") && !inside.contains("hr-app01"))
@@ -22,8 +22,14 @@ struct DOTRendererTests {
         #expect(authorized == ["azure-gov", "m365-commercial"])
         #expect(unauthorized.isSuperset(of: ["m365-gcch", "box-eng"]))
         #expect(g.string("asset:m365-gcch", "tooltip")?.contains("FR1824057433") == true)
-        // Out-of-scope assets of a zone are drawn outside the boundary, in their zone.
+        // Out-of-scope assets of a zone are drawn outside the boundary, in their zone: one cluster
+        // per zone holds both parts.
         #expect(S.assets(try #require(g.clusters["cluster_out:corp"])).contains("hr-app01"))
+        let corp = S.assets(try #require(g.clusters["cluster_zone:corp"]))
+        #expect(corp.isSuperset(of: ["hr-app01", "corp-lt-07", "erp01"]))
+        let zoneClusters = g.clusters.keys.filter { $0.hasPrefix("cluster_zone:") }
+        #expect(Set(zoneClusters).count == zoneClusters.count)
+        #expect(Set(zoneClusters) == Set(r.network.zones.map { "cluster_zone:" + $0.name } + ["cluster_zone:"]))
         // Legend always present.
         #expect(g.clusters["cluster_legend"]?.contains("legend") == true)
     }
@@ -33,21 +39,26 @@ struct DOTRendererTests {
         let g = try S.layout(try DOTRenderer.render(S.demo, options: DiagramOptions(view: .boundary, aggregate: .none)))
         let pulled = try #require(g.edges(between: "asset:corp-lt-07", "asset:fs01").first)
         #expect(pulled["color"] as? String == DiagramStyle.flagColor)
-        #expect((pulled["label"] as? String)?.contains("SCOPE-PATH-01") == true)
-        #expect((pulled["label"] as? String)?.contains("helpdesk-smb-temp") == true)
-        #expect((pulled["label"] as? String)?.contains("tcp/445") == true)
+        // Short labels (services, finding ids); rules, direction and file:line in the tooltip.
+        #expect((pulled["xlabel"] as? String)?.contains("SCOPE-PATH-01") == true)
+        #expect((pulled["tooltip"] as? String)?.contains("helpdesk-smb-temp") == true)
+        #expect((pulled["tooltip"] as? String)?.contains("firewall.xml:68") == true)
+        #expect((pulled["xlabel"] as? String)?.contains("tcp/445") == true)
         let observed = g.edges(between: "asset:corp-lt-03", "asset:fs01").first { $0["style"] as? String == "dashed" }
-        #expect((observed?["label"] as? String)?.contains("SCOPE-FLOW-04") == true)
+        #expect((observed?["xlabel"] as? String)?.contains("SCOPE-FLOW-04") == true)
         // The non-FedRAMP CUI cloud is reached by a dotted, flagged edge from the boundary.
-        let cloud = g.edges.filter { $0.head == "asset:m365-gcch" }.map(\.attributes)
-        #expect(cloud.contains { $0["style"] as? String == "dotted" && ($0["label"] as? String)?.contains("CLOUD-02") == true })
+        let cloud = g.edges(between: "boundary", "asset:m365-gcch")
+        #expect(cloud.contains { $0["style"] as? String == "dotted" && ($0["xlabel"] as? String)?.contains("CLOUD-02") == true })
         #expect((g.nodes["asset:corp-lt-07"]?["color"] as? String) == DiagramStyle.flagColor)
 
-        let flows = g.edges.filter { ($0.attributes["class"] as? String).map { !$0.contains("interface") } ?? true }
+        let flows = g.edges.filter { e in
+            (e.attributes["class"] as? String).map { !["interface", "unknown-host", "actor"].contains($0) } ?? true
+        }
         #expect(!flows.isEmpty)
         for e in flows {
-            let label = e.attributes["label"] as? String ?? ""
-            #expect(label.contains(" · ") && Self.directions.contains { label.contains($0) }, "\(e.tail) → \(e.head): \(label)")
+            let tip = e.attributes["tooltip"] as? String ?? ""
+            #expect(tip.contains(" · ") && Self.directions.contains { tip.contains($0) }, "\(e.tail) → \(e.head): \(tip)")
+            #expect((e.attributes["xlabel"] as? String)?.split(separator: "\n").count ?? 0 <= 2)
         }
     }
 
@@ -88,6 +99,13 @@ struct DOTRendererTests {
         #expect(flagged.clusters["cluster_legend"] != nil)
         #expect(throws: DiagramError.self) { try DOTRenderer.render(r, options: DiagramOptions(around: "no-such")) }
         #expect(throws: DiagramError.self) { try DOTRenderer.render(r, options: DiagramOptions(zone: "no-such")) }
+    }
+
+    @Test("no edge or zone label overlaps another label or a node on the demo views", arguments: DiagramView.allCases)
+    func noOverlappingLabels(view: DiagramView) throws {
+        let dot = try DOTRenderer.render(S.demo, options: DiagramOptions(view: view))
+        let overlaps = try DiagramLabelBoxes.overlaps(dot: dot)
+        #expect(overlaps == [])
     }
 
     @Test("output is byte-identical across runs and inventory row order")
@@ -141,5 +159,68 @@ struct DOTRendererTests {
         #expect(DOTEscape.identifier("", "a b") == "a%20b")
         #expect(DOTEscape.quoted("a\"b\\c\nd\u{7}") == "\"a\\\"b\\\\c\\nd\"")
         #expect(DOTEscape.html("<a href='x'>&") == "&lt;a href=&#39;x&#39;&gt;&amp;")
+    }
+
+    @Test("a session from a host in no inventory is drawn in its own style, in the zone the address sits in")
+    func unknownHost() throws {
+        let g = try S.layout(try DOTRenderer.render(S.demo, options: DiagramOptions(view: .boundary, aggregate: .none)))
+        let host = "unknown:10.20.10.200"
+        #expect(g.string(host, "class") == "unknown-host")
+        #expect(g.clusters["cluster_zone:corp"]?.contains(host) == true)
+        #expect(!(g.clusters["cluster_in:corp"]?.contains(host) ?? false) && !(g.clusters["cluster_out:corp"]?.contains(host) ?? false))
+        let edge = try #require(g.edges(between: host, "asset:eng-ws01").first)
+        #expect(edge["style"] as? String == "dashed" && edge["color"] as? String == DiagramStyle.unknownColor)
+        #expect((edge["xlabel"] as? String)?.contains("DOC-14") == true)
+        #expect((edge["tooltip"] as? String)?.contains("flows.xml:7") == true)
+        // Aggregated, the unknown hosts of a zone are one node, joined to the aggregate of the asset.
+        let zoned = try S.layout(try DOTRenderer.render(S.demo, options: DiagramOptions(view: .boundary, aggregate: .zone)))
+        #expect(zoned.string("unknown-hosts:corp", "class") == "unknown-host")
+        #expect(zoned.edges.contains { $0.tail == "unknown-hosts:corp" && $0.attributes["class"] as? String == "unknown-host" })
+        #expect(!zoned.nodes.keys.contains { $0.hasPrefix("unknown:") })
+    }
+
+    @Test("users and administrators are actors joined to the devices the inventory gives them")
+    func actors() throws {
+        let r = S.demo
+        let g = try S.layout(try DOTRenderer.render(r, options: DiagramOptions(view: .boundary, aggregate: .none)))
+        func devices(_ actor: String) -> Set<String> {
+            S.assets(Set(g.edges.filter { $0.tail == actor && $0.attributes["class"] as? String == "actor" }.map(\.head)))
+        }
+        #expect(devices("actor:administrators") == ["corp-admin-ws", "enc-jump01"])
+        let cuiDevices = Set(r.assets.filter { $0.category == .cui && ($0.kind == .endpoint || $0.kind == .vdiClient) }.map(\.id))
+        #expect(devices("actor:cui-users") == cuiDevices)
+        #expect(cuiDevices.isSuperset(of: ["eng-ws01", "corp-lt-07"]))
+        let tip = g.edges.first { $0.tail == "actor:administrators" && $0.head == "asset:enc-jump01" }?.attributes["tooltip"] as? String
+        #expect(tip?.contains("inventory.csv:6: inventory row of enc-jump01") == true)
+        let network = try DOTRenderer.render(r, options: DiagramOptions(view: .network))
+        #expect(!network.contains("actor:"))
+    }
+
+    @Test("the legend lists exactly the styles drawn", arguments: DiagramView.allCases)
+    func legendMatchesDrawing(view: DiagramView) throws {
+        let dot = try DOTRenderer.render(S.demo, options: DiagramOptions(view: view, aggregate: .none))
+        let legend = try #require(dot.split(separator: "\n").first { $0.contains("\"legend\" [") })
+        func listed(_ text: String) -> Bool { legend.contains(text) }
+        let edgeLines = dot.split(separator: "\n").filter { $0.contains(" -> ") }
+        #expect(listed("observed in flow logs (dashed)") == edgeLines.contains { $0.contains("style=dashed") && !$0.contains("unknown-host") })
+        #expect(listed("declared in the inventory (dotted") == edgeLines.contains { $0.contains("style=dotted") })
+        #expect(listed("joins the zone") == edgeLines.contains { $0.contains("class=\"interface\"") })
+        #expect(listed("host in no inventory") == edgeLines.contains { $0.contains("unknown-host") })
+        #expect(listed("not in the inventory — octagon") == dot.contains("class=\"enforcement-point\""))
+        #expect(listed("in the inventory — octagon") == dot.contains(" enforcement-point"))
+        #expect(listed("Subnet") == dot.contains("class=\"subnet\""))
+        #expect(listed("(actor)") == dot.contains("class=\"actor\""))
+        for c in Category.allCases {
+            #expect(listed("(\(c.rawValue))") == dot.contains("class=\"asset \(c.rawValue)"), "\(c)")
+        }
+        #expect(listed("authorized / unverified") == dot.contains("cluster_ext:unauthorized"))
+    }
+
+    @Test("--title replaces the first title line; the inputs' date is always drawn below it")
+    func title() throws {
+        let dot = try DOTRenderer.render(S.demo, options: DiagramOptions(title: "Example Machining — SSP figure 2"))
+        #expect(dot.contains("label=\"Example Machining — SSP figure 2\\nInputs dated 2026-10-07 · CMMC Level 2"))
+        let plain = try DOTRenderer.render(S.demo)
+        #expect(plain.contains("label=\"cuiscope boundary diagram — Example Machining LLC\\nInputs dated 2026-10-07"))
     }
 }
