@@ -13,13 +13,18 @@ struct ASAEntry {
     var inactive: Bool
     var description: String?
     let location: SourceLocation
+    /// A hash of the ACE's text (and its rank among identical ACEs): the ASA numbers ACEs by
+    /// position, so an inserted line renumbers the rest; `check` matches rules by this instead
+    /// (docs/DECISIONS.md 128).
+    var identity = ""
 
     var name: String { "\(acl) line \(position)" }
 
-    func rule(from: ZoneMatch, to: ZoneMatch, note: String) -> Rule {
-        Rule(name: name, action: action, from: from, to: to, source: source, destination: destination,
-             services: services, serviceMembers: serviceMembers, disabled: inactive, unevaluated: unevaluated,
-             notes: [note], description: description, location: location)
+    /// The rule this ACE is where `binding` (`in inside`, `out dmz`, `global`) applies it.
+    func rule(from: ZoneMatch, to: ZoneMatch, binding: String) -> Rule {
+        Rule(name: name, uuid: "\(identity)@\(binding)", action: action, from: from, to: to, source: source,
+             destination: destination, services: services, serviceMembers: serviceMembers, disabled: inactive,
+             unevaluated: unevaluated, description: description, location: location)
     }
 }
 
@@ -35,6 +40,7 @@ struct ASAAccessLists {
         var out = ASAAccessLists()
         var positions: [String: Int] = [:]
         var remarks: [String: [String]] = [:]
+        var seen: [String: Int] = [:]
         for b in blocks where b.keyword == "access-list" {
             let line = b.head
             guard let acl = line.word(1) else {
@@ -60,6 +66,9 @@ struct ASAAccessLists {
                 var e = try ASAEntryParser(objects: objects).entry(&c, acl: acl, position: positions[acl]!,
                                                                    location: line.location(problems.file), undefined: &undefined)
                 e.description = description
+                let text = acl + " " + line.words[at...].map(\.text).joined(separator: " ")
+                seen[text, default: 0] += 1
+                e.identity = StableHash.hex(text + "#\(seen[text]!)")
                 for u in undefined { problems.problem(line, column: u.column, "access-list \(acl): \(u.message)") }
                 out.count(e)
                 out.lists[acl, default: []].append(e)

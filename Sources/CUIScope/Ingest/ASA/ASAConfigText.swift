@@ -9,7 +9,7 @@ struct ASAWord: Sendable {
 struct ASALine: Sendable {
     let number: Int
     let words: [ASAWord]
-    /// The line after its first `skip` words, as written (remarks and descriptions keep spaces).
+    /// The whole line as written (remarks and descriptions keep their spaces).
     let raw: Substring
 
     func word(_ i: Int) -> String? { i < words.count ? words[i].text : nil }
@@ -41,7 +41,8 @@ enum ASAConfigText {
         for raw in text.split(separator: "\n", omittingEmptySubsequences: false) {
             number += 1
             let line = raw.last == "\r" ? raw.dropLast() : raw
-            let words = split(line)
+            // A lone `!` ends the command: what follows is a comment.
+            let words = Array(split(line).prefix { $0.text != "!" })
             guard let first = words.first, !first.text.hasPrefix("!"), !first.text.hasPrefix(":") else { continue }
             let parsed = ASALine(number: number, words: words, raw: line)
             if first.column > 1, !out.isEmpty {
@@ -96,7 +97,7 @@ struct ASAWordCursor {
     var column: Int {
         if index < line.words.count { return line.words[index].column }
         guard let last = line.words.last else { return 1 }
-        return last.column + last.text.count + 1
+        return last.column + last.text.count
     }
 
     /// The next word, or an error naming what was expected.

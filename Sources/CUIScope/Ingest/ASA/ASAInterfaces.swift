@@ -74,24 +74,26 @@ enum ASARoutes {
             let v6 = w[0] == "ipv6" && w.count > 1 && w[1] == "route"
             guard w[0] == "route" || v6 else { continue }
             let at = v6 ? 2 : 1
-            guard w.count >= 5 else {
+            let discard = w.count > at && w[at].lowercased() == "null0"
+            guard w.count >= 5 || (discard && w.count >= at + (v6 ? 2 : 3)) else {
                 problems.problem(line, column: 1, "expected route INTERFACE NETWORK MASK GATEWAY")
                 continue
             }
             let interface = w[at]
             let destText = v6 ? w[at + 1] : "\(w[at + 1])/\(w[at + 2])"
-            let hop = v6 ? w[at + 2] : w.count > at + 3 ? w[at + 3] : nil
-            guard let set = AddressSet.parse(destText) else {
+            let hop = w.count > at + (v6 ? 2 : 3) ? w[at + (v6 ? 2 : 3)] : nil
+            // An IPv6 route never carries IPv4 (the model maps IPv4 into ::ffff:0:0/96).
+            guard let parsed = AddressSet.parse(destText) else {
                 problems.problem(line, column: line.words[at + 1].column, "expected a destination network and mask")
                 continue
             }
-            let discard = interface.lowercased() == "null0"
+            let set = v6 ? parsed.subtracting(.allIPv4) : parsed
             if !discard && !names.contains(interface) {
                 problems.problem(line, column: line.words[at].column, "route names interface \(interface), which has no nameif")
                 continue
             }
             let length = v6 ? destText.split(separator: "/").last.flatMap { Int($0) } ?? 128 : prefixLength(w[at + 2])
-            out.append(StaticRoute(name: "route \(interface) \(set.summary)", router: "default", destinationText: set.summary,
+            out.append(StaticRoute(name: "route \(interface) \(v6 ? destText : parsed.summary)", router: "default", destinationText: v6 ? destText : parsed.summary,
                                    destination: set, prefixLength: length, interface: interface, nextHop: hop,
                                    zone: discard ? nil : interface, discard: discard, location: line.location(problems.file)))
         }

@@ -23,27 +23,27 @@ enum ASAManagementAccess {
             default: continue
             }
         }
-        for i in interfaces {
-            let to = AddressMatch(set: i.own.set, members: ["interface \(i.name)"], unresolved: i.own.unresolved)
-            if icmpRuled.contains(i.name) {
-                out.append(Rule(name: "implicit deny: ICMP to interface \(i.name) after its icmp rules", action: .deny,
-                                from: .zones([i.name]), destination: to,
-                                services: .proto(IPProtocol.icmp).union(.proto(IPProtocol.icmpv6)), serviceMembers: ["icmp"],
-                                notes: ["implicit: icmp rules end with a deny"], location: i.location))
-            } else {
-                out.append(Rule(name: "implicit permit: ICMP to interface \(i.name)", action: .allow, from: .zones([i.name]),
-                                to: .zones([i.name]), destination: to,
-                                services: .proto(IPProtocol.icmp).union(.proto(IPProtocol.icmpv6)), serviceMembers: ["icmp"],
-                                notes: ["implicit: ICMP to the arrival interface is accepted without icmp rules"],
-                                location: i.location))
-            }
-        }
+        out += interfaces.map { icmpDefault($0, ruled: icmpRuled.contains($0.name)) }
         let own = interfaces.reduce(ASAAddresses()) { var a = $0; a.add($1.own); return a }
         out.append(Rule(name: "implicit deny: to-the-box traffic", action: .deny,
                         destination: AddressMatch(set: own.set, members: ["ASA interface addresses"], unresolved: own.unresolved),
-                        notes: ["implicit: access rules do not open the device itself; management access does"],
+                        description: "implicit: access rules do not open the device itself; management access does",
                         location: device))
         return out
+    }
+
+    /// The end of an interface's ICMP rules: a deny after `icmp` lines, else ICMP is accepted.
+    private static func icmpDefault(_ i: ASAInterface, ruled: Bool) -> Rule {
+        let to = AddressMatch(set: i.own.set, members: ["interface \(i.name)"], unresolved: i.own.unresolved)
+        let icmp = ServiceSet.proto(IPProtocol.icmp).union(.proto(IPProtocol.icmpv6))
+        if ruled {
+            return Rule(name: "implicit deny: ICMP to interface \(i.name) after its icmp rules", action: .deny,
+                        from: .zones([i.name]), destination: to, services: icmp, serviceMembers: ["icmp"],
+                        description: "implicit: icmp rules end with a deny", location: i.location)
+        }
+        return Rule(name: "implicit permit: ICMP to interface \(i.name)", action: .allow, from: .zones([i.name]),
+                    to: .zones([i.name]), destination: to, services: icmp, serviceMembers: ["icmp"],
+                    description: "implicit: ICMP to the arrival interface is accepted without icmp rules", location: i.location)
     }
 
     /// `ssh|telnet|http ADDRESS MASK IF` (or `ADDRESS/LEN IF` for IPv6).
@@ -58,7 +58,7 @@ enum ASAManagementAccess {
                      to: .zones([iface.name]), source: AddressMatch(set: set, members: [text]),
                      destination: AddressMatch(set: iface.own.set, members: ["interface \(iface.name)"], unresolved: iface.own.unresolved),
                      services: .ports(IPProtocol.tcp, port, port), serviceMembers: ["tcp/\(port)"],
-                     notes: ["management access to the device"], location: line.location(file))]
+                     description: "management access to the device", location: line.location(file))]
     }
 
     /// `icmp permit|deny ADDRESS [TYPE] IF`.
@@ -78,6 +78,6 @@ enum ASAManagementAccess {
                     to: .zones([iface.name]), source: AddressMatch(set: src.set, members: [text], unresolved: src.unresolved),
                     destination: AddressMatch(set: iface.own.set, members: ["interface \(iface.name)"]),
                     services: .proto(IPProtocol.icmp).union(.proto(IPProtocol.icmpv6)), serviceMembers: ["icmp"],
-                    unevaluated: unevaluated, notes: ["ICMP to the device"], location: line.location(problems.file))
+                    unevaluated: unevaluated, description: "ICMP to the device", location: line.location(problems.file))
     }
 }

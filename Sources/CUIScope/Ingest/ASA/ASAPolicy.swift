@@ -24,11 +24,11 @@ struct ASAPolicy {
         for i in interfaces {
             guard let b = bindings.inbound[i.name] else { continue }
             out += (lists.lists[b.acl] ?? []).map {
-                $0.rule(from: .zones([i.name]), to: .any, note: "access-group \(b.acl) in interface \(i.name) at \(b.location)")
+                $0.rule(from: .zones([i.name]), to: .any, binding: "in \(i.name)")
             }
         }
         if let g = bindings.global {
-            out += (lists.lists[g.acl] ?? []).map { $0.rule(from: .any, to: .any, note: "access-group \(g.acl) global at \(g.location)") }
+            out += (lists.lists[g.acl] ?? []).map { $0.rule(from: .any, to: .any, binding: "global") }
         } else {
             out += interfaces.filter { bindings.inbound[$0.name] == nil }.compactMap(implicitPermit)
         }
@@ -41,21 +41,21 @@ struct ASAPolicy {
         for i in interfaces {
             guard let b = bindings.outbound[i.name] else { continue }
             out += (lists.lists[b.acl] ?? []).map {
-                $0.rule(from: .any, to: .zones([i.name]), note: "access-group \(b.acl) out interface \(i.name) at \(b.location)")
+                $0.rule(from: .any, to: .zones([i.name]), binding: "out \(i.name)")
             }
             out.append(Rule(name: "implicit deny: end of \(b.acl) out interface \(i.name)", action: .deny, to: .zones([i.name]),
-                            notes: ["implicit: every access list ends with a deny"], location: b.location))
+                            description: "implicit: every access list ends with a deny", location: b.location))
         }
         return out
     }
 
     private func shutdown(_ i: ASAInterface) -> [Rule] {
-        let note = ["implicit: a shut-down interface passes no traffic"]
+        let note = "implicit: a shut-down interface passes no traffic"
         return [
             Rule(name: "implicit deny: interface \(i.name) is shut down (in)", action: .deny, from: .zones([i.name]),
-                 notes: note, location: i.location),
+                 description: note, location: i.location),
             Rule(name: "implicit deny: interface \(i.name) is shut down (out)", action: .deny, to: .zones([i.name]),
-                 notes: note, location: i.location),
+                 description: note, location: i.location),
         ]
     }
 
@@ -66,13 +66,13 @@ struct ASAPolicy {
             if !bindings.intraInterface {
                 out.append(Rule(name: "implicit deny: back out of interface \(i.name) (same-security-traffic intra-interface not permitted)",
                                 action: .deny, from: .zones([i.name]), to: .zones([i.name]),
-                                notes: ["implicit: traffic may not leave by the interface it entered"], location: i.location))
+                                description: "implicit: traffic may not leave by the interface it entered", location: i.location))
             }
             let peers = interfaces.filter { $0.name != i.name && $0.level == i.level }.map(\.name)
             if !bindings.interInterface, !peers.isEmpty {
                 out.append(Rule(name: "implicit deny: \(i.name) to interfaces of the same security level \(i.level) (same-security-traffic inter-interface not permitted)",
                                 action: .deny, from: .zones([i.name]), to: .zones(Set(peers)),
-                                notes: ["implicit: interfaces of one security level do not talk"], location: i.location))
+                                description: "implicit: interfaces of one security level do not talk", location: i.location))
             }
         }
         return out
@@ -86,7 +86,7 @@ struct ASAPolicy {
         guard !to.isEmpty else { return nil }
         return Rule(name: "implicit permit: \(i.name) (security-level \(i.level)) to lower security levels", action: .allow,
                     from: .zones([i.name]), to: .zones(Set(to)),
-                    notes: ["implicit: no access list is bound inbound, so traffic to lower security levels passes"],
+                    description: "implicit: no access list is bound inbound, so traffic to lower security levels passes",
                     location: i.location)
     }
 }
