@@ -150,6 +150,22 @@ import Testing
         #expect(set.counts["skipped"] == 1 && set.diagnostics.count == 1)
     }
 
+    @Test func listsThatAreNotExtendedAreCountedAndTheirBindingReported() throws {
+        let text = """
+            ASA Version 8.4(7)
+            interface Gi0/0
+             nameif outside
+             security-level 0
+             ip address 192.0.2.1 255.255.255.0
+            access-list SPLIT standard permit 10.0.0.0 255.0.0.0
+            ipv6 access-list V6IN permit tcp any host 2001:db8::5 eq 443
+            access-group V6IN in interface outside
+            """
+        let set = try Self.parse(text)
+        #expect(set.counts["not-read"] == 2 && set.counts["aces"] == 0)
+        #expect(set.diagnostics.map(\.description) == ["asa.conf:8:14: warning: access-group binds V6IN, which is not an extended access-list; not read"])
+    }
+
     @Test func nestedGroupsAndCyclesAreReported() throws {
         let text = """
             ASA Version 9.8(4)
