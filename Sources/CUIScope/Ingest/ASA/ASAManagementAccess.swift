@@ -49,7 +49,8 @@ enum ASAManagementAccess {
     /// `ssh|telnet|http ADDRESS MASK IF` (or `ADDRESS/LEN IF` for IPv6).
     private static func management(_ line: ASALine, _ iface: ASAInterface, port: UInt16, _ objects: ASAObjects,
                                    _ file: String) -> [Rule] {
-        let w = line.words.map(\.text)
+        // `ssh 0 0 IF` is the CLI's shorthand for every address.
+        let w = line.words.map { $0.text == "0" ? "0.0.0.0" : $0.text }
         let text = w.count == 4 ? "\(w[1])/\(w[2])" : w[1]
         guard w.count == 3 || w.count == 4, let base = objects.ip(String(text.split(separator: "/")[0])),
               let set = AddressSet.parse(w.count == 4 ? "\(base)/\(w[2])" : text)

@@ -166,6 +166,26 @@ import Testing
         #expect(set.diagnostics.map(\.description) == ["asa.conf:8:14: warning: access-group binds V6IN, which is not an extended access-list; not read"])
     }
 
+    @Test func managementLinesOpenOnlyTheirInterfaceAddress() throws {
+        let text = """
+            ASA Version 9.8(4)
+            interface Gi0/0
+             nameif management
+             security-level 100
+             ip address 10.99.0.1 255.255.255.0
+            http server enable 8443
+            ssh 0 0 management
+            http 10.99.0.0 255.255.255.0 management
+            telnet 10.99.0.5 255.255.255.255 management
+            """
+        let rules = Self.point(try Self.parse(text)).rules
+        let ssh = try #require(rules.first { $0.name.hasPrefix("ssh ") })
+        #expect(ssh.source.addresses == .allIPv4 && ssh.services == .ports(6, 22, 22))
+        #expect(ssh.destination.addresses == .host(IPAddress("10.99.0.1")!) && ssh.to == .zones(["management"]))
+        #expect(rules.first { $0.name.hasPrefix("http ") }?.services == .ports(6, 8443, 8443))
+        #expect(rules.first { $0.name.hasPrefix("telnet ") }?.source.addresses == .host(IPAddress("10.99.0.5")!))
+    }
+
     @Test func nestedGroupsAndCyclesAreReported() throws {
         let text = """
             ASA Version 9.8(4)
