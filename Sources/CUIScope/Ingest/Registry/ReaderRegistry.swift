@@ -9,6 +9,7 @@ public enum ReaderRegistry {
         PANOSRulesFormat(),
         PFSenseRulesFormat(),
         FortiGateRulesFormat(),
+        ASARulesFormat(),
     ]
 
     /// Formats recognised by content but not read yet: one clear error, exit 2, instead of a
@@ -28,7 +29,6 @@ public enum ReaderRegistry {
         RecognisedFormat("Juniper Junos set commands (show configuration | display set)") {
             $0.hasLine(startingWith: ["set version ", "set security ", "set interfaces ", "set applications "])
         },
-        RecognisedFormat("Cisco ASA running-config") { $0.hasLine(startingWith: ["ASA Version ", "access-group "]) },
     ]
 
     /// The readers' names and labels for messages: "native (cuiscope native), panos (PAN-OS), …".

@@ -6,9 +6,9 @@ import Testing
 /// without a reader (docs/DECISIONS.md 91).
 @Suite struct ReaderRegistryTests {
     @Test func rulesFormatValuesComeFromTheRegistry() {
-        #expect(RulesFormat.allCases.map(\.rawValue) == ["native", "panos", "pfsense", "opnsense", "fortigate"])
+        #expect(RulesFormat.allCases.map(\.rawValue) == ["native", "panos", "pfsense", "opnsense", "fortigate", "asa"])
         #expect(RulesFormat(rawValue: "checkpoint") == nil)
-        #expect(ReaderRegistry.rulesFormatNames == "native, panos, pfsense, opnsense, fortigate")
+        #expect(ReaderRegistry.rulesFormatNames == "native, panos, pfsense, opnsense, fortigate, asa")
     }
 
     @Test(arguments: [
@@ -19,14 +19,13 @@ import Testing
         ("<iptables-rules version=\"1.0\"/>", "iptables-xml"),
         ("<configuration><security/></configuration>", "Juniper Junos XML"),
         ("set version 15.1\nset security zones security-zone trust interfaces ge-0/0/0.0\n", "Juniper Junos set"),
-        (": Saved\nASA Version 9.8(2)\nhostname asa\n", "Cisco ASA"),
     ])
     func recognisedFormatsAreRefusedByName(content: String, label: String) {
         let path = TestPaths.temporaryFile(content)
         let rules = #expect(throws: InputError.self) { _ = try RulesReader.read(path: path, displayName: "f") }
         let message = rules?.diagnostics.first?.message ?? ""
         #expect(message.hasPrefix(label), "\(message)")
-        #expect(message.contains("is not supported (supported: cuiscope native XML, PAN-OS/Panorama, pfSense/OPNsense, FortiGate)"))
+        #expect(message.contains("is not supported (supported: cuiscope native XML, PAN-OS/Panorama, pfSense/OPNsense, FortiGate, Cisco ASA)"))
         // Never read as an inventory, whichever option it is given to.
         let inventory = #expect(throws: InputError.self) { _ = try InventoryReader.read(path: path, displayName: "f") }
         #expect(inventory?.diagnostics.first?.message.hasPrefix(label) == true)
