@@ -65,14 +65,30 @@ public struct JunosConfigTree: Sendable {
 
     /// Adds one statement; each word's node records `locations[i]` (or the last one) when new.
     /// - Returns: the node of the last word.
+    /// A single-value keyword (`protocol tcp`) followed by more words on one `set` line
+    /// (`term t1 protocol tcp destination-port 80`) closes there: the next keyword is its sibling.
     @discardableResult
     func insert(_ words: [String], at locations: [SourceLocation], under base: JunosNode? = nil) -> JunosNode {
         var node = base ?? root
-        for (i, w) in words.enumerated() {
-            node = node.child(w, at: locations[min(i, locations.count - 1)])
+        var i = 0
+        while i < words.count {
+            let at = { (k: Int) in locations[min(k, locations.count - 1)] }
+            if Self.singleValue.contains(words[i]), i + 2 < words.count {
+                node.child(words[i], at: at(i)).child(words[i + 1], at: at(i + 1))
+                i += 2
+                continue
+            }
+            node = node.child(words[i], at: at(i))
+            i += 1
         }
         return node
     }
+
+    /// Keywords that take exactly one value (Junos `applications` and policy statements).
+    static let singleValue: Set<String> = [
+        "protocol", "destination-port", "source-port", "icmp-type", "icmp-code", "icmp6-type", "icmp6-code",
+        "inactivity-timeout", "application-protocol", "rpc-program-number", "uuid", "description",
+    ]
 
     /// Marks the node at `words` inactive (`deactivate`), or active again (`activate`).
     func setInactive(_ words: [String], _ inactive: Bool, at location: SourceLocation) {

@@ -39,7 +39,7 @@ public enum SRXConfigParser {
         counts.merge(policies.counts) { $0 + $1 }
         counts["zones"] = zones.count
         if !lenient { try log.throwIfErrors() }
-        let defaultNode = security?.path("policies default-policy")
+        let defaultNode = security?.path("policies default-policy").flatMap { $0.inactive ? nil : $0 }
         let defaultAction: RuleAction = (defaultNode?.active ?? []).contains { $0.word == "permit-all" } ? .allow : .deny
         let known = Set(zones.map(\.name))
         let ruleZones = policies.rules.flatMap { r -> [String] in

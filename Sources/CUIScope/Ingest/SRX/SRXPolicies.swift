@@ -16,12 +16,14 @@ struct SRXPolicies {
     mutating func read(_ policies: JunosNode?, inactive: Bool) {
         guard let policies else { return }
         let off = inactive || policies.inactive
-        for from in policies.child("from-zone")?.children ?? [] {
-            for to in from.child("to-zone")?.children ?? [] {
-                let pairOff = off || from.inactive || to.inactive || (to.child("policy")?.inactive ?? false)
-                for p in to.child("policy")?.children ?? [] {
-                    add(p, zones: (.zones([from.word]), .zones([to.word])), books: (from.word, to.word), disabled: pairOff)
-                }
+        // Zone pairs in the order they first appear (a set listing groups nothing by from-zone).
+        let pairs = (policies.child("from-zone")?.children ?? []).flatMap { from in
+            (from.child("to-zone")?.children ?? []).map { (from, $0) }
+        }.sorted { ($0.1.location.line, $0.1.location.column) < ($1.1.location.line, $1.1.location.column) }
+        for (from, to) in pairs {
+            let pairOff = off || from.inactive || to.inactive || (to.child("policy")?.inactive ?? false)
+            for p in to.child("policy")?.children ?? [] {
+                add(p, zones: (.zones([from.word]), .zones([to.word])), books: (from.word, to.word), disabled: pairOff)
             }
         }
         let global = policies.child("global")
