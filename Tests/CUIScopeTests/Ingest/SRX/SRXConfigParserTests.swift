@@ -169,6 +169,24 @@ extension SRXConfigParserTests {
         #expect(set.diagnostics.contains { $0.description.hasPrefix("c.set:12:") && $0.message.contains("apply-groups under security zones security-zone a is not read") })
     }
 
+    @Test func unknownPredefinedApplicationAcrossTheBoundaryIsInput20() throws {
+        let text = Self.zones + """
+            set security policies from-zone a to-zone b policy p match source-address any
+            set security policies from-zone a to-zone b policy p match destination-address any
+            set security policies from-zone a to-zone b policy p match application junos-not-in-table
+            set security policies from-zone a to-zone b policy p then permit
+            """
+        let ep = try Self.parse(text).enforcementPoints[0]
+        let found = BoundaryRuleFindings.findings(enforcementPoints: [ep], enclaveZones: ["b"])
+        let input20 = found.filter { $0.id == FindingID.unresolvedObject.rawValue }
+        #expect(input20.count == 1)
+        #expect(input20.first?.message.contains("junos-not-in-table") == true)
+        // Known predefined applications resolve and raise nothing of the kind.
+        let known = try Self.parse(text.replacingOccurrences(of: "junos-not-in-table", with: "junos-https"))
+        #expect(BoundaryRuleFindings.findings(enforcementPoints: known.enforcementPoints, enclaveZones: ["b"])
+            .allSatisfy { $0.id != FindingID.unresolvedObject.rawValue })
+    }
+
     @Test func logicalSystemsAndNATAreCountedAsNotRead() throws {
         let text = Self.zones + """
             set logical-systems ls1 security policies from-zone a to-zone b policy x then permit
