@@ -197,6 +197,34 @@ extension SRXConfigParserTests {
         #expect(set.diagnostics.filter { $0.severity == .warning }.count == 2)
     }
 
+    @Test func xmlProblemsNameTheElementLine() throws {
+        let xml = """
+            <configuration>
+              <security><policies>
+                <policy><from-zone-name>a</from-zone-name><to-zone-name>b</to-zone-name>
+                  <policy>
+                    <name>p</name>
+                    <match><source-address>any</source-address><destination-address>any</destination-address>
+                      <application>any</application></match>
+                  </policy>
+                </policy>
+              </policies></security>
+            </configuration>
+            """
+        let path = TestPaths.temporaryFile(xml)
+        let error = #expect(throws: InputError.self) { _ = try RulesReader.read(path: path, displayName: "p.xml") }
+        #expect(error?.diagnostics.first?.description.hasPrefix("p.xml:4:7: error: policy p (from-zone a to-zone b) has no then permit") == true)
+        let broken = TestPaths.temporaryFile("<configuration>\n<security>\n</configuration>\n")
+        let parse = #expect(throws: InputError.self) { _ = try RulesReader.read(path: broken, displayName: "b.xml") }
+        #expect(parse?.diagnostics.first?.location.line == 3)
+    }
+
+    @Test func crlfLinesAreRead() throws {
+        let text = Self.zones.replacingOccurrences(of: "\n", with: "\r\n") + "set security policies default-policy permit-all\r\n"
+        let ep = try Self.parse(text).enforcementPoints[0]
+        #expect(ep.zones.map(\.name) == ["a", "b"] && ep.interzoneDefault == .allow)
+    }
+
     @Test func xmlWithoutConfigurationIsRefused() throws {
         let path = TestPaths.temporaryFile("<rpc-reply xmlns:junos=\"x\"><junos:x/></rpc-reply>")
         let error = #expect(throws: InputError.self) { _ = try RulesReader.read(path: path, displayName: "r.xml") }
