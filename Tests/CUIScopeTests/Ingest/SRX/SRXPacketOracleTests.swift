@@ -92,4 +92,27 @@ import Testing
         }
         print("SRX oracle agreement (\(file)): \(agree)/\(Self.table.count) packets")
     }
+
+    @Test(arguments: ["srx.set", "srx.xml", "proposed.set"])
+    func agreesWithTheIndependentOracleOnGeneratedPackets(file: String) throws {
+        let setFile = file == "proposed.set" ? "proposed.set" : "srx.set"
+        let oracle = SRXOracle(text: try String(contentsOfFile: TestPaths.demo("srx-demo/\(setFile)"), encoding: .utf8))
+        let ep = try #require(try RulesReader.read(path: TestPaths.demo("srx-demo/\(file)")).enforcementPoints.first)
+        let zones = ["untrust", "corp", "dmz", "enclave"]
+        let ips = ["198.51.100.7", "10.10.0.5", "10.10.0.42", "10.10.0.77", "10.10.3.201", "10.10.0.200", "10.20.0.10",
+                   "10.20.0.25", "10.50.0.10", "10.50.0.21", "10.50.0.30"]
+        let services: [(String, UInt16)] = [("tcp", 22), ("tcp", 25), ("tcp", 53), ("tcp", 80), ("tcp", 443),
+                                            ("tcp", 3389), ("tcp", 8444), ("udp", 53), ("udp", 9000), ("icmp", 0)]
+        var compared = 0, agree = 0, allowed = 0
+        for f in zones { for t in zones { for s in ips { for d in ips { for svc in services {
+            let want = oracle.decide(from: f, to: t, src: s, dst: d, proto: svc.0, port: Int(svc.1))
+            let got = Self.decide(ep, (f, t, s, d, svc.0, svc.1, false, nil))
+            #expect(want.0 == got.0 && want.1 == got.1, "\(file) \(f)->\(t) \(s)->\(d) \(svc): oracle \(want), model \(got)")
+            compared += 1
+            if want.0 == got.0 && want.1 == got.1 { agree += 1 }
+            if want.0 { allowed += 1 }
+        } } } } }
+        #expect(compared == 19360 && allowed > 0 && allowed < compared)
+        print("SRX generated-packet oracle agreement (\(file)): \(agree)/\(compared) packets, \(allowed) allowed")
+    }
 }
