@@ -33,6 +33,10 @@ public enum JunosSetParser {
                                   errors: inout DiagnosticLog, log: inout DiagnosticLog) {
         let verb = tokens[0]
         let rest = Array(tokens.dropFirst())
+        if tokens.last?.0 == "{" || verb.0 == "}" || verb.0 == "inactive:" {
+            errors.error(verb.1, "hierarchical (curly-brace) configuration is not read; expected display set lines (export with | display set or | display xml)")
+            return
+        }
         guard !rest.isEmpty || verb.0 == "top" else {
             errors.error(verb.1, "expected a configuration path after \(verb.0)")
             return

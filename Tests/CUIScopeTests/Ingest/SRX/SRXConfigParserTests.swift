@@ -102,8 +102,11 @@ extension SRXConfigParserTests {
     @Test func badLinesNameLineAndColumn() {
         let quote = #expect(throws: InputError.self) { _ = try Self.parse("set system host-name \"fw\nset foo\n") }
         #expect(quote?.diagnostics.first?.description == "c.set:1:22: error: unterminated quote; expected a closing \"")
-        let verb = #expect(throws: InputError.self) { _ = try Self.parse("set system host-name fw\nsystem {\n") }
-        #expect(verb?.diagnostics.first?.description.hasPrefix("c.set:2:1: error: unknown statement 'system'") == true)
+        let verb = #expect(throws: InputError.self) { _ = try Self.parse("set system host-name fw\nrestart routing\n") }
+        #expect(verb?.diagnostics.first?.description.hasPrefix("c.set:2:1: error: unknown statement 'restart'") == true)
+        let curly = #expect(throws: InputError.self) { _ = try Self.parse("set version 1\nsecurity {\n    inactive: policies {\n") }
+        #expect(curly?.diagnostics.map(\.location.line) == [2, 3])
+        #expect(curly?.diagnostics.first?.message.hasPrefix("hierarchical (curly-brace) configuration is not read") == true)
         let empty = #expect(throws: InputError.self) { _ = try Self.parse("set\n") }
         #expect(empty?.diagnostics.first?.message == "expected a configuration path after set")
     }
