@@ -15,7 +15,7 @@ public enum JunosXMLConfig {
 
     /// Whether a document with this root element (and head text) is a Junos configuration.
     static func isJunos(rootName: String, head: String) -> Bool {
-        rootName == "configuration" || (rootName == "rpc-reply" && head.contains("junos"))
+        rootName == "configuration" || (rootName == "rpc-reply" && (head.contains("junos") || head.contains("<configuration")))
     }
 
     /// The `<configuration>` element: the root, or under `<rpc-reply>` (optionally `<data>`).

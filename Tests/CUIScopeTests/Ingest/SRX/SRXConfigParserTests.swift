@@ -222,6 +222,19 @@ extension SRXConfigParserTests {
         #expect(parse?.diagnostics.first?.location.line == 3)
     }
 
+    @Test func netconfGetConfigRepliesAreRead() throws {
+        let xml = """
+            <rpc-reply xmlns="urn:ietf:params:xml:ns:netconf:base:1.0" message-id="101">
+            <data><configuration xmlns="http://xml.juniper.net/xnm/1.1/xnm">
+            <system><host-name>nc-fw</host-name></system>
+            <security><policies><default-policy><permit-all/></default-policy></policies></security>
+            </configuration></data></rpc-reply>
+            """
+        let set = try RulesReader.read(path: TestPaths.temporaryFile(xml), displayName: "nc.xml")
+        #expect(set.enforcementPoints.map(\.name) == ["nc-fw"] && set.enforcementPoints[0].interzoneDefault == .allow)
+        #expect(set.enforcementPoints[0].location.line == 4)
+    }
+
     @Test func crlfLinesAreRead() throws {
         let text = Self.zones.replacingOccurrences(of: "\n", with: "\r\n") + "set security policies default-policy permit-all\r\n"
         let ep = try Self.parse(text).enforcementPoints[0]
