@@ -249,12 +249,17 @@ extension SRXConfigParserTests {
 
     @Test(.tags(.samples), .samplesPresent)
     func batfishSampleMatchesAnIndependentCount() throws {
-        let set = try RulesReader.read(path: TestPaths.realWorld("junos/batfish_junos-srx-1.set.txt"))
+        let path = TestPaths.realWorld("junos/batfish_junos-srx-1.set.txt")
+        let set = try RulesReader.read(path: path)
         let ep = try #require(set.enforcementPoints.first)
-        // awk '$1=="set" && $4=="from-zone" {print $5,$7,$9}' | sort -u | wc -l → 7 policies;
-        // awk '$4=="security-zone" {print $5}' | sort -u | wc -l → 4 zones.
-        #expect(ep.rules.count == 7 && set.counts["policies"] == 7)
-        #expect(ep.zones.count == 4 && set.counts["zones"] == 4)
+        // The independent count, as awk would do it: awk '$4=="from-zone" {print $5,$7,$9}' | sort -u
+        // (7 policies) and awk '$4=="security-zone" {print $5}' | sort -u (4 zones).
+        let words = try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n").map { $0.split(separator: " ") }
+        let policies = Set(words.filter { $0.count > 8 && $0[0] == "set" && $0[3] == "from-zone" }.map { "\($0[4]) \($0[6]) \($0[8])" })
+        let zones = Set(words.filter { $0.count > 4 && $0[0] == "set" && $0[3] == "security-zone" }.map { String($0[4]) })
+        #expect(policies.count == 7 && zones.count == 4)
+        #expect(ep.rules.count == policies.count && set.counts["policies"] == policies.count)
+        #expect(ep.zones.count == zones.count && Set(ep.zones.map(\.name)) == zones)
         #expect(ep.name == "junos-srx-1" && ep.interzoneDefault == .deny)
         #expect(ep.zones.first { $0.name == "untrust" }?.addresses.contains(IPAddress("10.13.0.9")!) == true)
         #expect(ep.ruleOnlyZones == ["junos-host"])
