@@ -67,7 +67,7 @@ struct SRXApplications {
     static func term(_ node: JunosNode, name: String) -> Resolved {
         var out = Resolved()
         guard let protoText = node.value("protocol") else { out.services = .anyService; return out }
-        guard let proto = protoText == "icmp6" ? IPProtocol.icmpv6 : IPProtocol.number(protoText) else {
+        guard let proto = IPProtocol.number(protoText) ?? junosProtocols[protoText] else {
             out.unevaluated.append("\(name): protocol \(protoText) not known, treated as any protocol")
             out.services = .anyService
             return out
@@ -85,6 +85,11 @@ struct SRXApplications {
         out.services = .ports(proto, range.lowerBound, range.upperBound)
         return out
     }
+
+    /// Junos protocol names beyond the ones every reader knows (`tcp`, `udp`, `icmp`, `icmp6`, `gre`, `esp`, `ah`, `sctp`).
+    static let junosProtocols: [String: UInt8] = [
+        "igmp": 2, "ipip": 4, "egp": 8, "rsvp": 46, "ospf": 89, "pim": 103, "vrrp": 112,
+    ]
 
     /// `80`, `8000-8080` or a Junos port name (`http`, `domain`).
     static func portRange(_ text: String) -> ClosedRange<UInt16>? {
