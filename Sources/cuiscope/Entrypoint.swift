@@ -24,7 +24,7 @@ struct CUIScopeCommand: ParsableCommand {
         commandName: "cuiscope",
         abstract: "Which systems are in your CMMC assessment scope, and why.",
         discussion: """
-            Reads asset inventories (CSV/JSON), firewall exports (native XML, PAN-OS, pfSense/OPNsense, FortiGate) and flow \
+            Reads asset inventories (CSV/JSON), firewall exports (native XML, PAN-OS, pfSense/OPNsense, FortiGate, Juniper SRX) and flow \
             logs, classifies every asset into the CMMC scoping categories (cui, security-protection, \
             contractor-risk-managed, specialized, out-of-scope) and reports findings with evidence.
             Exit codes: 0 success, 1 findings at or above --fail-on, 2 bad input or usage.

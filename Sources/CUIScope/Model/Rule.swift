@@ -74,6 +74,10 @@ public struct Rule: Sendable, Hashable {
     public var notes: [String]
     public var description: String?
     public var location: SourceLocation
+    /// Services named by the rule that cannot be resolved offline (a vendor's predefined
+    /// application missing from the reader's table): they match nothing, like unresolved
+    /// addresses, and make the rule a possible path (INPUT-20).
+    public var unresolvedServices: [String] = []
 
     public init(
         name: String, uuid: String? = nil, action: RuleAction, from: ZoneMatch = .any, to: ZoneMatch = .any,
@@ -111,7 +115,12 @@ public struct Rule: Sendable, Hashable {
         return from.matches(fromZone) && to.matches(toZone)
     }
 
-    public var hasUnresolved: Bool { !source.unresolved.isEmpty || !destination.unresolved.isEmpty }
+    public var hasUnresolved: Bool {
+        !source.unresolved.isEmpty || !destination.unresolved.isEmpty || !unresolvedServices.isEmpty
+    }
+
+    /// Every unresolved member (addresses, then services), for evidence and messages.
+    public var unresolvedNames: [String] { source.unresolved + destination.unresolved + unresolvedServices }
 }
 
 /// A firewall (or vsys, or managed device) that filters traffic between the zones it joins,

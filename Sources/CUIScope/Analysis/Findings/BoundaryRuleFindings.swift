@@ -23,7 +23,7 @@ enum BoundaryRuleFindings {
                         evidence: [evidence], primaryLocation: loc))
                 }
                 if rule.hasUnresolved {
-                    let names = (rule.source.unresolved + rule.destination.unresolved).joined(separator: "; ")
+                    let names = rule.unresolvedNames.joined(separator: "; ")
                     out.append(FindingCatalog.unresolvedObject.make(
                         assets: [], message: "\(ep.name) rule '\(rule.name)' (\(loc)) allows traffic across the enclave boundary through objects that cannot be resolved offline: \(names). The path is possible but not decided.",
                         evidence: [evidence], primaryLocation: loc))

@@ -73,7 +73,7 @@ extension EnforcementPoint {
         var notes = rule.unevaluated.map { "not evaluated: \($0)" } + rule.notes
         if rule.hasUnresolved {
             notes.append(
-                "rule has unresolved objects: \((rule.source.unresolved + rule.destination.unresolved).joined(separator: ", "))"
+                "rule has unresolved objects: \(rule.unresolvedNames.joined(separator: ", "))"
             )
         }
         return PathHop(
