@@ -9,6 +9,7 @@ public enum ReaderRegistry {
         PANOSRulesFormat(),
         PFSenseRulesFormat(),
         FortiGateRulesFormat(),
+        AWSRulesFormat(),
     ]
 
     /// Formats recognised by content but not read yet: one clear error, exit 2, instead of a
