@@ -10,6 +10,7 @@ public enum ReaderRegistry {
         PFSenseRulesFormat(),
         FortiGateRulesFormat(),
         AWSRulesFormat(),
+        AzureRulesFormat(),
     ]
 
     /// Formats recognised by content but not read yet: one clear error, exit 2, instead of a
