@@ -22,8 +22,14 @@ extension AssetAccumulator {
     /// folds `blocked` back to its first hops when it grows past 40 (``RouteOutcomes/firstHops(_:limit:)``).
     mutating func add(_ result: GroupResult, address: IPAddress, words: Int, limit: Int) {
         if result.connected {
-            if peers.isEmpty { peers = [UInt64](repeating: 0, count: words) }
-            for w in 0..<words { peers[w] |= result.peers[w] }
+            // The first result's bits are shared with the group (copy on write): an asset reached
+            // through one route only, the common case, then costs no bitset of its own, where a
+            // copy each made memory grow with assets × targets (1.25 GB at 1M assets, 10k targets).
+            if peers.isEmpty {
+                peers = result.peers
+            } else {
+                for w in 0..<words { peers[w] |= result.peers[w] }
+            }
             services = services.union(result.services)
             for var c in result.examples {
                 c.ownAddress = address
