@@ -35,7 +35,7 @@ struct AWSIndex {
         self.members = members
         var vpcs: [String: AddressSet] = [:]
         func add(_ vpc: String, _ text: String) {
-            if let a = AddressSet.parse(text) { vpcs[vpc] = (vpcs[vpc] ?? AddressSet()).union(a) }
+            if let a = AWSIndex.cidr(text) { vpcs[vpc] = (vpcs[vpc] ?? AddressSet()).union(a) }
         }
         for t in export.routeTables { for r in t.routes where r.target == "local" { add(t.vpcID, r.destination) } }
         for s in subnets { for c in s.cidrs { add(s.vpcID, c) } }
@@ -78,5 +78,14 @@ extension AWSIndex {
     /// The VPC of an interface: its own `VpcId`, else its subnet's.
     func vpcOf(_ eni: AWSInterface) -> String? {
         eni.vpcID ?? subnets.first { $0.id == eni.subnetID }?.vpcID
+    }
+}
+
+extension AWSIndex {
+    /// A CIDR block of the export. An IPv6 block never covers IPv4 packets (`::/0` in a NACL
+    /// or group means every IPv6 address), although the address space maps IPv4 into IPv6.
+    static func cidr(_ text: String) -> AddressSet? {
+        guard let set = AddressSet.parse(text) else { return nil }
+        return text.contains(":") ? set.subtracting(.allIPv4) : set
     }
 }

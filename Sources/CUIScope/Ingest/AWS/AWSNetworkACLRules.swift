@@ -16,7 +16,7 @@ enum AWSNetworkACLRules {
         let word = egress ? "outbound" : "inbound"
         let (from, to): (ZoneMatch, ZoneMatch) = egress ? (.zones([subnet]), .zones([router])) : (.zones([router]), .zones([subnet]))
         var out = entries.map { e in
-            let peer = AddressMatch(set: AddressSet.parse(e.cidr) ?? AddressSet(), members: [e.cidr])
+            let peer = AddressMatch(set: AWSIndex.cidr(e.cidr) ?? AddressSet(), members: [e.cidr])
             let number = e.number == lastNumber ? "*" : "#\(e.number)"
             return Rule(
                 name: "\(acl.id) \(word) rule \(number)", action: e.allow ? .allow : .deny, from: from, to: to,

@@ -12,7 +12,7 @@ struct AWSRouting {
     /// gateway, transit gateway, VPN) outside every VPC of the export.
     func deliverable(_ table: AWSRouteTable) -> AddressSet {
         let allVPCs = index.vpcAddresses.values.reduce(AddressSet()) { $0.union($1) }
-        let routes = table.routes.compactMap { r in AddressSet.parse(r.destination).map { (r, $0) } }
+        let routes = table.routes.compactMap { r in AWSIndex.cidr(r.destination).map { (r, $0) } }
             .sorted { Self.prefixLength($0.0.destination) > Self.prefixLength($1.0.destination) }
         var covered = AddressSet()
         var out = AddressSet()
@@ -41,7 +41,7 @@ struct AWSRouting {
         let routes = index.export.routeTables.flatMap { t in t.routes.filter { $0.target == pcx }.map { (t.vpcID, $0) } }
         if let other = routes.map(\.0).filter({ $0 != vpc }).sorted().first { return other }
         for (_, r) in routes {
-            guard let dest = AddressSet.parse(r.destination) else { continue }
+            guard let dest = AWSIndex.cidr(r.destination) else { continue }
             if let hit = index.vpcAddresses.keys.sorted().first(where: { $0 != vpc && !(index.vpcAddresses[$0]!.intersection(dest).isEmpty) }) {
                 return hit
             }
@@ -92,7 +92,7 @@ struct AWSRouting {
                              destination: inbound, location: loc)],
                 interzoneDefault: .deny, intrazoneDefault: .deny, location: loc, ruleOnlyZones: [vpc, Self.internetZone])
             ep.routes = routes.compactMap { r in
-                AddressSet.parse(r.destination).map {
+                AWSIndex.cidr(r.destination).map {
                     StaticRoute(name: "\(igw) \(r.destination)", router: vpc, destinationText: r.destination, destination: $0,
                                 prefixLength: Self.prefixLength(r.destination), interface: nil, nextHop: igw,
                                 zone: Self.internetZone, discard: false, location: r.location)

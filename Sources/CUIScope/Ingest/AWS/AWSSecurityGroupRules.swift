@@ -47,7 +47,7 @@ struct AWSSecurityGroupRules {
     private func peers(_ p: AWSPermission) -> AddressMatch {
         var set = AddressSet()
         var unresolved: [String] = []
-        for c in p.cidrs { if let a = AddressSet.parse(c) { set = set.union(a) } }
+        for c in p.cidrs { if let a = AWSIndex.cidr(c) { set = set.union(a) } }
         for g in p.groups {
             if let m = index.members[g] { set = set.union(m) } else { unresolved.append("\(g) (security group not in the export)") }
         }

@@ -58,7 +58,7 @@ enum AWSVPCPolicy {
     static func zone(_ s: AWSSubnet, index: AWSIndex) -> Zone {
         let label = s.name.map { "\(s.id) (\($0)) of \(s.vpcID)" } ?? "\(s.id) of \(s.vpcID)"
         var subnets = s.cidrs.compactMap { c in
-            AddressSet.parse(c).map { Subnet(text: c, addresses: $0, location: s.location, origin: label) }
+            AWSIndex.cidr(c).map { Subnet(text: c, addresses: $0, location: s.location, origin: label) }
         }
         for eni in index.interfacesOfSubnet[s.id] ?? [] {
             for a in eni.addresses where !subnets.contains(where: { $0.text == a.description }) {

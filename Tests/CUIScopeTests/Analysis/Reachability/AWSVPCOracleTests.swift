@@ -10,7 +10,7 @@ import Testing
 /// traffic within one subnet, which only the groups see; a packet leaves a subnet only where its
 /// route table has an active route (a blackhole route drops it); a peering connection carries
 /// traffic between the two VPCs' CIDR blocks; an Internet gateway reaches only interfaces with a
-/// public IP. Return traffic is not checked (docs/FORMATS.md, AWS VPC).
+/// public IP; an IPv6 entry (`::/0`, entry #50 of acl-000000ab) never matches IPv4. Return traffic is not checked (docs/FORMATS.md, AWS VPC).
 @Suite struct AWSVPCOracleTests {
     /// (source, destination, service, allowed, why) — the reasoning, per the documentation.
     static let packets: [(String, String, String, Bool, String)] = [

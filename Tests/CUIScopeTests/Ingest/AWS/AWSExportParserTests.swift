@@ -53,7 +53,7 @@ import Testing
         #expect(web2.destination.addresses.isEmpty)
         // Entries sorted by rule number; the file has no 32767 inbound entry, so one is added.
         let inbound = a.egressRules.filter { $0.name.hasPrefix("acl-000000ab inbound") }.map(\.name)
-        #expect(inbound == ["acl-000000ab inbound rule #100", "acl-000000ab inbound rule #110", "acl-000000ab inbound rule #120",
+        #expect(inbound == ["acl-000000ab inbound rule #50", "acl-000000ab inbound rule #100", "acl-000000ab inbound rule #110", "acl-000000ab inbound rule #120",
                             "acl-000000ab inbound rule #130", "acl-000000ab inbound rule *"])
         #expect(a.egressRules.first?.name == "rtb-0000main: no route")
         // The peering joins both VPC routers; the peer subnet uses its explicitly associated ACL.
