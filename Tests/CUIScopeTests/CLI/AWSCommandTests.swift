@@ -12,6 +12,10 @@ import Testing
     @Test func validateAcceptsEachDescribeOutput() throws {
         let r = try CLIRunner.run(["validate"] + Self.baseline + [Self.d + "scope.yaml", Self.d + "inventory.csv"])
         #expect(r.status == 0, "\(r.stderr)")
+        // Read together, the five outputs are a whole export: no "not evaluated" notes.
+        #expect(!(r.stdout + r.stderr).contains("not evaluated"))
+        let alone = try CLIRunner.run(["validate", Self.d + "security-groups.json"])
+        #expect(alone.status == 0 && (alone.stdout + alone.stderr).contains("security groups not evaluated"))
         let bad = TestPaths.temporaryFile("{\"NetworkAcls\": [\n  {\"NetworkAclId\": \"acl-1\", \"Entries\": [{\"RuleNumber\": \"x\"}]}\n]}",
                                           name: "acls.json")
         let refused = try CLIRunner.run(["validate", bad])
