@@ -51,7 +51,8 @@ struct AzureNSGRules {
             case "internet": set = set.union(index.virtualNetwork.complement())
             case "azureloadbalancer": set = set.union(AzureServices.loadBalancer)
             default:
-                if let a = AddressSet.parse(p) { set = set.union(a) } else { unresolved.append("\(p) (service tag not resolved offline)") }
+                // An IPv6 prefix never covers IPv4 packets (the address space maps IPv4 into IPv6).
+                if let a = AddressSet.parse(p) { set = set.union(p.contains(":") ? a.subtracting(.allIPv4) : a) } else { unresolved.append("\(p) (service tag not resolved offline)") }
             }
         }
         for g in asgs {

@@ -42,6 +42,27 @@ import Testing
         #expect(rules.map(\.name).last == "n/DenyAllInBound (65500)")
     }
 
+    @Test func armShapeWithPropertiesReadsLikeTheCLIShape() throws {
+        let arm = """
+        {"value": [{"name": "nsg-arm", "id": "/x/networkSecurityGroups/nsg-arm", "properties": {"securityRules": [
+          {"name": "deny-v6", "properties": {"priority": 100, "direction": "Inbound", "access": "Deny", "protocol": "*",
+           "sourceAddressPrefix": "::/0", "destinationAddressPrefix": "*", "sourcePortRange": "*", "destinationPortRange": "*"}},
+          {"name": "web", "properties": {"priority": 110, "direction": "Inbound", "access": "Allow", "protocol": "Tcp",
+           "sourceAddressPrefixes": ["10.0.0.0/8", "192.168.0.0/16"], "destinationAddressPrefix": "*", "sourcePortRange": "*",
+           "destinationPortRanges": ["80", "443", "8000-8080"]}}]}}]}
+        """
+        var e = AzureExport()
+        var log = DiagnosticLog()
+        try AzureExportParser.add(Data(arm.utf8), file: "arm.json", to: &e, lenient: false, log: &log)
+        let rules = AzureNSGRules(index: AzureIndex(e)).rules(e.groups[0], inbound: true, from: ["a"], to: ["b"])
+        #expect(rules.map(\.name) == ["nsg-arm/deny-v6 (100)", "nsg-arm/web (110)", "nsg-arm/AllowVnetInBound (65000)",
+                                       "nsg-arm/AllowAzureLoadBalancerInBound (65001)", "nsg-arm/DenyAllInBound (65500)"])
+        // `::/0` denies IPv6 sources only.
+        #expect(!rules[0].source.addresses.contains(IPAddress("10.1.2.3")!) && rules[0].source.addresses.contains(IPAddress("2001:db8::1")!))
+        #expect(rules[1].services == ServiceSet.ports(6, 80, 80).union(.ports(6, 443, 443)).union(.ports(6, 8000, 8080)))
+        #expect(rules[1].source.addresses.contains(IPAddress("192.168.4.4")!) && !rules[1].source.addresses.contains(IPAddress("172.16.0.1")!))
+    }
+
     @Test func badInputNamesFileLineAndColumn() {
         func error(_ json: String) -> String? {
             let path = TestPaths.temporaryFile(json, name: "nsg.json")
