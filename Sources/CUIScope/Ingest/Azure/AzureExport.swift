@@ -40,8 +40,18 @@ struct AzureSecurityRule: Sendable {
 /// A virtual network: its address space and subnets.
 struct AzureVNet: Sendable {
     var name: String
+    var id: String
     var prefixes: [String]
     var subnets: [AzureSubnet]
+    var peerings: [AzurePeering]
+}
+
+/// One `virtualNetworkPeerings` entry: the remote VNet and whether the peering is connected.
+struct AzurePeering: Sendable {
+    var name: String
+    var remoteID: String
+    var connected: Bool
+    var location: SourceLocation
 }
 
 struct AzureSubnet: Sendable {

@@ -102,7 +102,15 @@ enum AzureExportParser {
             subnets.append(AzureSubnet(id: try s.string("id") ?? name, name: name, prefixes: cidrs,
                                        nsgID: try sp.object("networkSecurityGroup")?.string("id"), location: s.location))
         }
-        return AzureVNet(name: try o.requiredString("name"), prefixes: prefixes, subnets: subnets)
+        var peerings: [AzurePeering] = []
+        for x in try p.objects("virtualNetworkPeerings") {
+            let xp = try props(x)
+            guard let remote = try xp.object("remoteVirtualNetwork")?.string("id") else { continue }
+            peerings.append(AzurePeering(name: try x.string("name") ?? remote.azureName, remoteID: remote,
+                                         connected: (try xp.string("peeringState") ?? "Connected") == "Connected", location: x.location))
+        }
+        let name = try o.requiredString("name")
+        return AzureVNet(name: name, id: try o.string("id") ?? name, prefixes: prefixes, subnets: subnets, peerings: peerings)
     }
 
     static func nic(_ o: LocatedJSON, _ p: LocatedJSON) throws(InputError) -> AzureNIC {

@@ -15,7 +15,7 @@ enum AzurePolicy {
             log.append(Diagnostic(.note, SourceLocation(file: source, line: 0),
                                   "no virtual networks (az network vnet list): NSGs are read but placed on no subnet"))
         }
-        let points = index.subnets.map { point($0, index: index) }
+        let points = index.subnets.map { point($0, index: index) } + peerings(export)
         let rules = export.groups.flatMap(\.rules)
         return RuleSet(enforcementPoints: points, diagnostics: log.entries, source: source, counts: [
             "network security groups": export.groups.count, "security rules": rules.filter { !$0.isDefault }.count,
@@ -50,6 +50,30 @@ enum AzurePolicy {
         point.egressRules = subnetRules(inbound: false, zones: [r]) + nicRules(inbound: true, zones: [r])
             + AzureRuleConjunction.both(subnetRules(inbound: true, zones: [z]), nicRules(inbound: true, zones: [z]))
         return point
+    }
+
+    /// One enforcement point per connected VNet peering whose both VNets are in the export: it
+    /// passes traffic between the two address spaces, both ways (docs/DECISIONS.md 148).
+    static func peerings(_ export: AzureExport) -> [EnforcementPoint] {
+        let byID = Dictionary(export.networks.map { ($0.id.azureKey, $0) }, uniquingKeysWith: { a, _ in a })
+        var seen = Set<String>()
+        var out: [EnforcementPoint] = []
+        for v in export.networks.sorted(by: { $0.name < $1.name }) {
+            for p in v.peerings where p.connected {
+                guard let remote = byID[p.remoteID.azureKey], remote.name != v.name else { continue }
+                let pair = [v.name, remote.name].sorted()
+                guard seen.insert(pair.joined(separator: "|")).inserted else { continue }
+                func space(_ n: AzureVNet) -> AddressSet { n.prefixes.compactMap { AddressSet.parse($0) }.reduce(AddressSet()) { $0.union($1) } }
+                func way(_ a: AzureVNet, _ b: AzureVNet) -> Rule {
+                    Rule(name: "peering \(a.name) to \(b.name)", action: .allow, from: .zones([a.name]), to: .zones([b.name]),
+                         source: AddressMatch(set: space(a), members: [a.name]), destination: AddressMatch(set: space(b), members: [b.name]),
+                         location: p.location)
+                }
+                out.append(EnforcementPoint(name: "peering \(pair[0]) - \(pair[1])", vendor: "azure", rules: [way(v, remote), way(remote, v)],
+                                            interzoneDefault: .deny, intrazoneDefault: .deny, location: p.location, ruleOnlyZones: pair))
+            }
+        }
+        return out
     }
 
     private static func pass(_ why: String, from: Set<String>, to: Set<String>, _ loc: SourceLocation) -> Rule {

@@ -8,7 +8,8 @@ import Testing
 /// (AllowVnetInBound 65000, AllowAzureLoadBalancerInBound 65001, DenyAllInBound 65500 and the
 /// outbound set); `VirtualNetwork` is the VNet address space; an application security group
 /// means its members' NIC addresses; inbound traffic meets the subnet's NSG then the NIC's,
-/// outbound the NIC's then the subnet's, and both must allow — also between VMs of one subnet.
+/// outbound the NIC's then the subnet's, and both must allow — also between VMs of one subnet;
+/// a connected peering joins two VNets' address spaces.
 @Suite struct AzureNSGOracleTests {
     static let packets: [(String, String, String, Bool, String)] = [
         ("10.40.3.4", "10.40.1.5", "tcp/22", true, "app 110 from asg-admin; web2 has no NIC NSG"),
@@ -24,7 +25,8 @@ import Testing
         ("10.40.1.5", "10.40.1.4", "tcp/22", true, "web1 deny-ssh is from 10.40.3.0/24 only"),
         ("10.40.1.5", "10.40.1.4", "tcp/443", true, "intra-subnet rules and NIC default"),
         ("10.40.1.5", "10.40.1.4", "tcp/3389", false, "same subnet still meets web1's NIC NSG deny-rdp"),
-        ("10.40.1.4", "10.50.1.4", "tcp/443", false, "no peering between the VNets"),
+        ("10.40.1.4", "10.50.1.4", "tcp/443", false, "peered, but app out 200 denies VirtualNetwork (peered VNets included)"),
+        ("10.40.3.4", "10.50.1.4", "tcp/22", true, "connected peering; mgmt and x have no NSG; jump NIC AllowVnetOutBound"),
         ("10.40.3.4", "10.40.1.4", "icmp", false, "app in 4000"),
         ("10.40.3.4", "10.40.2.4", "icmp", true, "data in defaults allow VirtualNetwork"),
         ("10.40.2.4", "10.40.3.4", "tcp/3389", true, "mgmt has no subnet NSG; jump NIC defaults allow VNet inbound"),
@@ -50,7 +52,7 @@ import Testing
             #expect((answer.decision == .allow) == want, "\(src) -> \(dst) \(svc): \(why)")
             if want { allowed += 1 }
         }
-        #expect(Self.packets.count == 24 && allowed == 10)
+        #expect(Self.packets.count == 25 && allowed == 11)
         let denied = e.evaluate(source: IPAddress("10.40.3.4")!, destination: IPAddress("10.40.1.4")!, services: ServiceSet.parse("tcp/22")!)
         #expect(denied.breakdown.first?.hops.last?.rule == "nsg-web-nic/deny-ssh (100)")
     }

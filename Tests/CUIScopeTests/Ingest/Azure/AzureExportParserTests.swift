@@ -8,7 +8,9 @@ import Testing
     @Test func nsgsVNetsAndNICsReadTogether() throws {
         let files = ["nsgs.json", "vnets.json", "nics.json"].map { TestPaths.fixture("azure/\($0)") }
         let set = try #require(RulesReader.readAll(paths: files).ruleSets.first)
-        #expect(set.enforcementPoints.map(\.name) == ["vnet-hub/app", "vnet-hub/data", "vnet-hub/mgmt", "vnet-other/x"])
+        #expect(set.enforcementPoints.map(\.name) == ["vnet-hub/app", "vnet-hub/data", "vnet-hub/mgmt", "vnet-other/x",
+                                                "peering vnet-hub - vnet-other"])
+        #expect(set.enforcementPoints[4].ruleOnlyZones == ["vnet-hub", "vnet-other"])
         #expect(set.counts["network security groups"] == 4 && set.counts["security rules"] == 12 && set.counts["network interfaces"] == 4)
         // nsg-data has no defaultSecurityRules: the documented six apply.
         #expect(set.counts["default rules"] == 18)
