@@ -31,7 +31,7 @@ enum AWSVPCPolicy {
         if groups { missingGroups(index, into: &log) }
         var points = index.subnets.map { subnetPoint($0, index: index, routing: routing, groups: groups, routes: routes, log: &log) }
         points += routing.peerings() + routing.internetGateways()
-        return RuleSet(enforcementPoints: points, diagnostics: log.entries, source: source, counts: counts(export))
+        return RuleSet(enforcementPoints: points, diagnostics: log.entries, source: source, counts: counts(export, index: index))
     }
 
     private static func subnetPoint(_ s: AWSSubnet, index: AWSIndex, routing: AWSRouting, groups: Bool, routes: Bool,
@@ -90,13 +90,15 @@ enum AWSVPCPolicy {
         }
     }
 
-    private static func counts(_ e: AWSExport) -> [String: Int] {
+    /// Counts for the summary; `unresolved` is permissions naming a prefix list or a group the
+    /// export neither defines nor attaches.
+    private static func counts(_ e: AWSExport, index: AWSIndex) -> [String: Int] {
         let permissions = e.securityGroups.flatMap { $0.ingress + $0.egress }
         return [
             "security groups": e.securityGroups.count, "security group rules": permissions.count,
             "network ACL entries": e.networkACLs.reduce(0) { $0 + $1.entries.count },
             "network interfaces": e.interfaces.count, "subnets": e.subnets.count, "route tables": e.routeTables.count,
-            "unresolved": permissions.filter { !$0.prefixLists.isEmpty }.count,
+            "unresolved": permissions.filter { p in !p.prefixLists.isEmpty || p.groups.contains { index.members[$0] == nil } }.count,
         ]
     }
 }
