@@ -72,14 +72,9 @@ public enum InputLoader {
                 for (name, addrs) in try HostsFileParser.read(path: h, displayName: h) { hosts[name] = addrs }
             } catch { log.append(contentsOf: error.diagnostics) }
         }
-        for path in p.rules {
-            do {
-                ruleSets.append(try RulesReader.read(path: path, displayName: path, lenient: p.lenient, hosts: hosts,
-                                                   format: p.rulesFormat))
-            } catch {
-                log.append(contentsOf: error.diagnostics)
-            }
-        }
+        let rules = RulesReader.readAll(paths: p.rules, lenient: p.lenient, hosts: hosts, format: p.rulesFormat)
+        ruleSets.append(contentsOf: rules.ruleSets)
+        log.append(contentsOf: rules.diagnostics)
         for path in p.flows {
             let options = FlowReadOptions(window: p.flowWindow, strict: p.strictFlows, format: p.flowsFormat,
                                           csvMapping: p.flowMappings)

@@ -36,6 +36,45 @@ public enum RulesReader {
         throw InputError(start, unrecognised(head))
     }
 
+    /// Reads every rules file of a run: files of a multi-file format (``MultiFileRulesFormatReader``)
+    /// are read together as one export, in the place of the first of them; every other file on its
+    /// own. Problems of every file are collected, never only the first.
+    /// - Returns: the rule sets in command-line order, and the diagnostics of the files that failed.
+    public static func readAll(paths: [String], lenient: Bool = false, hosts: [String: [IPAddress]] = [:],
+                               format: RulesFormat? = nil) -> (ruleSets: [RuleSet], diagnostics: [Diagnostic]) {
+        var groups: [String: [(path: String, displayName: String)]] = [:]
+        var order: [(path: String, group: String?)] = []
+        var diagnostics: [Diagnostic] = []
+        for path in paths {
+            let head: InputHead
+            do throws(InputError) { head = try InputHead(path: path, displayName: path) } catch {
+                diagnostics += error.diagnostics
+                continue
+            }
+            let reader = format.map(\.reader) ?? ReaderRegistry.rulesReader(for: head)
+            // A file its format does not accept is read alone, for `read`'s message.
+            guard let multi = reader as? any MultiFileRulesFormatReader, multi.sniff(head) else {
+                order.append((path, nil))
+                continue
+            }
+            let key = multi.names[0]
+            if groups[key] == nil { order.append((path, key)) }
+            groups[key, default: []].append((path, path))
+        }
+        var ruleSets: [RuleSet] = []
+        for (path, group) in order {
+            do throws(InputError) {
+                if let group, let files = groups[group], let reader = RulesFormat(rawValue: group)?.reader as? any MultiFileRulesFormatReader,
+                   files.count > 1 {
+                    ruleSets.append(try reader.read(files: files, options: RulesReadOptions(lenient: lenient, hosts: hosts)))
+                } else {
+                    ruleSets.append(try read(path: path, displayName: path, lenient: lenient, hosts: hosts, format: format))
+                }
+            } catch { diagnostics += error.diagnostics }
+        }
+        return (ruleSets, diagnostics)
+    }
+
     /// Why a file no rules reader accepts was refused: a recognised but unsupported format is
     /// named; anything else lists what each reader looks for.
     static func unrecognised(_ head: InputHead) -> String {

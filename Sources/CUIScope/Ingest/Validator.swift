@@ -22,9 +22,25 @@ public enum Validator {
             out.append(contentsOf: validate(path: path, inventoryCheck: inventoryCheck,
                                             schemasDirectory: schemasDirectory))
         }
+        out = exportNotes(paths, replacing: out)
         // Schema and reader may both report one malformed-XML error; list it once.
         var seen = Set<Diagnostic>()
         return out.filter { seen.insert($0).inserted }.sorted()
+    }
+
+    /// Files of a multi-file format (docs/DECISIONS.md 145) are one export: their notes about the
+    /// export as a whole (line 0, "security groups not evaluated") come from reading them
+    /// together, not from each file alone.
+    private static func exportNotes(_ paths: [String], replacing found: [Diagnostic]) -> [Diagnostic] {
+        let grouped = paths.filter { path in
+            guard let head = try? InputHead(path: path) else { return false }
+            return ReaderRegistry.rulesReader(for: head) is any MultiFileRulesFormatReader
+        }
+        guard !grouped.isEmpty else { return found }
+        let members = Set(grouped)
+        let kept = found.filter { !($0.severity == .note && $0.location.line == 0 && members.contains($0.location.file)) }
+        let together = RulesReader.readAll(paths: grouped).ruleSets.flatMap(\.diagnostics)
+        return kept + together.filter { $0.severity == .note && $0.location.line == 0 }
     }
 
     private static func validate(

@@ -45,3 +45,11 @@ public struct RecognisedFormat: Sendable {
         self.sniff = sniff
     }
 }
+
+/// A rules format exported as several files that only make sense together (a cloud account's
+/// `describe-*` calls): every `--rules` file of the format in one run is read as one export
+/// (docs/DECISIONS.md 145). `read(path:…)` reads a single file as an export of its own.
+public protocol MultiFileRulesFormatReader: RulesFormatReader {
+    /// Reads the files together, in the order given.
+    func read(files: [(path: String, displayName: String)], options: RulesReadOptions) throws(InputError) -> RuleSet
+}

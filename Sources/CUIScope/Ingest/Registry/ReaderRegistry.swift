@@ -11,6 +11,8 @@ public enum ReaderRegistry {
         FortiGateRulesFormat(),
         ASARulesFormat(),
         SRXRulesFormat(),
+        AWSRulesFormat(),
+        AzureRulesFormat(),
     ]
 
     /// Formats recognised by content but not read yet: one clear error, exit 2, instead of a

@@ -6,9 +6,9 @@ import Testing
 /// without a reader (docs/DECISIONS.md 91).
 @Suite struct ReaderRegistryTests {
     @Test func rulesFormatValuesComeFromTheRegistry() {
-        #expect(RulesFormat.allCases.map(\.rawValue) == ["native", "panos", "pfsense", "opnsense", "fortigate", "asa", "srx", "junos"])
+        #expect(RulesFormat.allCases.map(\.rawValue) == ["native", "panos", "pfsense", "opnsense", "fortigate", "asa", "srx", "junos", "aws", "azure-nsg"])
         #expect(RulesFormat(rawValue: "checkpoint") == nil)
-        #expect(ReaderRegistry.rulesFormatNames == "native, panos, pfsense, opnsense, fortigate, asa, srx, junos")
+        #expect(ReaderRegistry.rulesFormatNames == "native, panos, pfsense, opnsense, fortigate, asa, srx, junos, aws, azure-nsg")
     }
 
     @Test(arguments: [
@@ -23,7 +23,7 @@ import Testing
         let rules = #expect(throws: InputError.self) { _ = try RulesReader.read(path: path, displayName: "f") }
         let message = rules?.diagnostics.first?.message ?? ""
         #expect(message.hasPrefix(label), "\(message)")
-        #expect(message.contains("is not supported (supported: cuiscope native XML, PAN-OS/Panorama, pfSense/OPNsense, FortiGate, Cisco ASA, Juniper SRX)"))
+        #expect(message.contains("is not supported (supported: cuiscope native XML, PAN-OS/Panorama, pfSense/OPNsense, FortiGate, Cisco ASA, Juniper SRX, AWS VPC, Azure NSG)"))
         // Never read as an inventory, whichever option it is given to.
         let inventory = #expect(throws: InputError.self) { _ = try InventoryReader.read(path: path, displayName: "f") }
         #expect(inventory?.diagnostics.first?.message.hasPrefix(label) == true)
