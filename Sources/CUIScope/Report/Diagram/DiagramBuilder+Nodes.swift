@@ -21,7 +21,7 @@ extension DiagramBuilder {
         var tip = ["\(a.id) — \(a.name)", "category: \(a.category.rawValue)"
             + (a.declared.map { $0 == a.category ? "" : " (declared \($0.rawValue))" } ?? " (not declared)")]
         if !a.addresses.isEmpty { tip.append("addresses: " + a.addresses.joined(separator: ", ")) }
-        if let z = a.zone { tip.append("zone: \(z)") }
+        if a.zones.count > 1 { tip.append("zones: \(a.zones.joined(separator: ", "))") } else if let z = a.zone { tip.append("zone: \(z)") }
         if let s = services[a.id] {
             tip.append("FedRAMP: \(s.marketplaceID ?? "no package id") — \(s.status)")
         }

@@ -51,12 +51,12 @@ struct HTMLReportBrowserTests {
         let rows = Self.openTags(dom, "tr class=\"asset\"")
         let findings = Self.openTags(dom, "article class=\"finding\"")
         #expect(rows.count == 39)
-        #expect(findings.count == 25)
+        #expect(findings.count == 26)
         for row in rows { #expect(Self.isHidden(row) == (Self.attribute(row, "data-category") != "cui"), "\(row)") }
         for f in findings { #expect(Self.isHidden(f) == (Self.attribute(f, "data-severity") != "high"), "\(f)") }
         let sections = Self.openTags(dom, "section class=\"category\"")
         for s in sections { #expect(Self.isHidden(s) == (Self.attribute(s, "data-category") != "cui"), "\(s)") }
-        #expect(dom.contains("Showing 14 of 39 assets and 10 of 25 findings"))
+        #expect(dom.contains("Showing 14 of 39 assets and 10 of 26 findings"))
     }
 
     @Test("the text filter keeps the rows that contain the text")
